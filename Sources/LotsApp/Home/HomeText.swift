@@ -1,0 +1,16 @@
+enum HomeText: String, TextKey {
+    case title = "home.title"
+    case lead = "home.lead"
+    case caseManagementHeading = "home.case_management_heading"
+    case caseManagementText = "home.case_management_text"
+    case partnershipHeading = "home.partnership_heading"
+    case partnershipText = "home.partnership_text"
+    case privacyHeading = "home.privacy_heading"
+    case privacyText = "home.privacy_text"
+    case demoHeading = "home.demo_heading"
+    case demoText = "home.demo_text"
+    case demoStaffCaption = "home.demo_staff_caption"
+    case columnName = "home.column_name"
+    case columnRoles = "home.column_roles"
+    case wholeOrganisation = "home.whole_organisation"
+}

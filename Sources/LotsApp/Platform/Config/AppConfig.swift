@@ -1,0 +1,57 @@
+import Foundation
+
+/// Every setting Lots reads at boot, validated once. Nothing else reads the environment.
+public struct AppConfig: Sendable {
+    public enum Mode: String, Sendable, CaseIterable {
+        case development, production, testing
+    }
+
+    public enum DatabaseSetting: Sendable, Equatable {
+        case sqliteFile(path: String)
+        case sqliteMemory
+        case postgres(url: String, searchPath: [String]?)
+
+        public var kindName: String {
+            switch self {
+            case .sqliteFile, .sqliteMemory: "sqlite"
+            case .postgres: "postgres"
+            }
+        }
+    }
+
+    public enum MailSetting: Sendable {
+        /// Messages are kept in the database and shown on the dev mailbox page.
+        case devMailbox
+        case smtp(SMTPConfiguration)
+    }
+
+    public var mode: Mode
+    public var demo: Bool
+    public var dataDirectory: String
+    public var database: DatabaseSetting
+    public var hostname: String
+    public var port: Int
+    public var publicBaseURL: String
+    public var mail: MailSetting
+    public var mailFrom: MailAddress
+    public var keyEncryptionKeyFile: String?
+    public var auditSigningKeyFile: String?
+    /// Set when a TLS-terminating proxy sits in front of Lots; enables HSTS and Secure cookies.
+    public var behindTLS: Bool
+    /// How often the job runner looks for due work; tests shorten it.
+    public var jobPollInterval: Double
+    public var runJobsInProcess: Bool
+
+    public var resourcesDirectory: String
+
+    /// A configuration for tests: in-memory SQLite unless a database is given, dev mailbox, no job runner.
+    public static func testing(database: DatabaseSetting = .sqliteMemory, resourcesDirectory: String) -> AppConfig {
+        AppConfig(
+            mode: .testing, demo: false, dataDirectory: NSTemporaryDirectory(), database: database,
+            hostname: "127.0.0.1", port: 0, publicBaseURL: "http://127.0.0.1:8080",
+            mail: .devMailbox, mailFrom: try! MailAddress("lots@example.org", name: "Lots"),
+            keyEncryptionKeyFile: nil, auditSigningKeyFile: nil, behindTLS: false,
+            jobPollInterval: 0.05, runJobsInProcess: false, resourcesDirectory: resourcesDirectory
+        )
+    }
+}

@@ -1,0 +1,40 @@
+import Fluent
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Vapor
+
+enum DatabaseSetup {
+    /// Registers the configured database as the default one.
+    static func configure(_ app: Application, setting: AppConfig.DatabaseSetting) throws {
+        switch setting {
+        case .sqliteMemory:
+            app.databases.use(.sqlite(.memory, sqlLogLevel: .trace), as: .sqlite)
+        case .sqliteFile(let path):
+            app.databases.use(.sqlite(.file(path), sqlLogLevel: .trace), as: .sqlite)
+        case .postgres(let url, let searchPath):
+            var configuration = try SQLPostgresConfiguration(url: url)
+            configuration.searchPath = searchPath
+            app.databases.use(.postgres(configuration: configuration, sqlLogLevel: .trace), as: .psql)
+        }
+    }
+
+    /// SQLite's defaults suit a single process; WAL lets readers run beside the one writer and the busy
+    /// timeout makes a second writer wait instead of failing. Foreign keys are on per connection by the driver.
+    static func tune(_ database: any Database) async throws {
+        guard let sql = database as? any SQLDatabase, sql.dialect.name == "sqlite" else { return }
+        try await sql.raw("PRAGMA journal_mode = WAL").run()
+        try await sql.raw("PRAGMA synchronous = NORMAL").run()
+        try await sql.raw("PRAGMA busy_timeout = 5000").run()
+        try await sql.raw("PRAGMA foreign_keys = ON").run()
+    }
+}
+
+extension Database {
+    var sql: any SQLDatabase {
+        // Every driver Lots uses is SQL-backed; failing here means a programming error, not bad input.
+        guard let sql = self as? any SQLDatabase else { fatalError("Lots needs an SQL database") }
+        return sql
+    }
+
+    var isPostgres: Bool { sql.dialect.name == "postgresql" }
+}

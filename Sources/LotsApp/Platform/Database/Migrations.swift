@@ -1,0 +1,18 @@
+import Fluent
+import Vapor
+
+/// The ordered list of every migration. New ones are appended; landed ones are never edited or reordered.
+enum MigrationRegistry {
+    static func register(on app: Application) {
+        app.migrations.add([
+            CreateOrganisations(),
+            CreateUnits(),
+            CreateStaffAccounts(),
+            CreateStaffRoleAssignments(),
+            CreateJobs(),
+            CreateJobSchedules(),
+            CreateMailOutbox(),
+            CreateDevMailboxMessages(),
+        ])
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+import Vapor
+
+/// A route parameter: `.key` when registering the route, `.value` when linking to it.
+enum Parameter<Value: Sendable & Equatable>: Sendable, Equatable {
+    case key
+    case value(Value)
+}
+
+/// Every page and endpoint, declared once. Views link through it and `routes.swift` registers through it,
+/// so links cannot drift from routes.
+enum SiteRoute: Sendable, Equatable {
+    case home
+    case privacy
+    case language(Parameter<String>)
+    case health
+    case openAPI
+    case devMailbox
+    case devMailboxMessage(Parameter<UUID>)
+
+    var path: String {
+        "/" + segments.joined(separator: "/")
+    }
+
+    var pathComponents: [PathComponent] {
+        segments.map { PathComponent(stringLiteral: $0) }
+    }
+
+    private var segments: [String] {
+        switch self {
+        case .home: []
+        case .privacy: ["privacy"]
+        case .language(let code): ["language", code.segment(named: "code")]
+        case .health: ["health"]
+        case .openAPI: ["api", "openapi.json"]
+        case .devMailbox: ["dev", "mailbox"]
+        case .devMailboxMessage(let id): ["dev", "mailbox", id.segment(named: "messageID")]
+        }
+    }
+}
+
+extension Parameter {
+    func segment(named name: String) -> String {
+        switch self {
+        case .key: ":\(name)"
+        case .value(let value as UUID): value.uuidString.lowercased()
+        case .value(let value): "\(value)"
+        }
+    }
+}
+
+extension SiteRoute {
+    /// The language switch link that returns the visitor to the page they were on.
+    static func languageSwitch(to language: UILanguage, returningTo path: String) -> String {
+        var components = URLComponents()
+        components.path = SiteRoute.language(.value(language.rawValue)).path
+        components.queryItems = [URLQueryItem(name: "return", value: path)]
+        return components.string ?? SiteRoute.language(.value(language.rawValue)).path
+    }
+}

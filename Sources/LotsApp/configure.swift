@@ -1,0 +1,38 @@
+import Fluent
+import Vapor
+
+/// Builds the application from a validated configuration. `main.swift` and the tests both call this.
+public func configure(_ app: Application, config: AppConfig) async throws {
+    app.config = config
+    let catalogDirectory = (config.resourcesDirectory as NSString).appendingPathComponent("Localization")
+    do { app.localizer = try Localizer.load(directory: catalogDirectory) } catch {
+        throw AppConfigError(problems: [.init(setting: "LOTS_RESOURCES_DIR", message: "the localisation catalogs in \(catalogDirectory) cannot be read: \(error)")])
+    }
+    app.http.server.configuration.hostname = config.hostname
+    app.http.server.configuration.port = config.port
+    // Uploads are limited per route; this is the ceiling for any request body.
+    app.routes.defaultMaxBodySize = "1mb"
+
+    try DatabaseSetup.configure(app, setting: config.database)
+    MigrationRegistry.register(on: app)
+
+    app.middleware = .init()
+    app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
+    app.middleware.use(LotsErrorMiddleware())
+    app.middleware.use(SecurityHeadersMiddleware(behindTLS: config.behindTLS))
+    let publicDirectory = ((config.resourcesDirectory as NSString).deletingLastPathComponent as NSString).appendingPathComponent("Public/")
+    app.middleware.use(FileMiddleware(publicDirectory: publicDirectory))
+    app.middleware.use(LanguageMiddleware())
+
+    app.jobs.register(MailDeliveryJob())
+    app.jobs.register(OutboxPurgeJob())
+    app.jobs.schedule(OutboxPurgeJob(), every: 3600)
+    app.lifecycle.use(JobRunnerLifecycle())
+
+    app.asyncCommands.use(LotsServeCommand(), as: "serve", isDefault: true)
+    app.asyncCommands.use(LotsMigrateCommand(), as: "migrate")
+    app.asyncCommands.use(DemoCommand(), as: "demo")
+    app.asyncCommands.use(JobsCommand(), as: "jobs")
+
+    try routes(app)
+}
