@@ -72,3 +72,13 @@ extension Application {
         return result!
     }
 }
+
+@Suite struct TestFixtureTests {
+    /// The PostgreSQL fixture creates and drops schemas, so it must refuse any server but this machine's.
+    @Test func postgresFixtureRefusesRemoteHosts() throws {
+        #expect(throws: TestPostgres.NonLocalDatabase.self) { try TestPostgres.requireLocal("postgres://u:p@db.example.org/lots") }
+        #expect(throws: TestPostgres.NonLocalDatabase.self) { try TestPostgres.requireLocal("postgres://u:p@10.0.0.5/lots") }
+        try TestPostgres.requireLocal("postgres://u:p@127.0.0.1:5432/lots_test")
+        try TestPostgres.requireLocal("postgres://u:p@localhost/lots_test")
+    }
+}

@@ -51,8 +51,10 @@ public struct MailMessage: Sendable {
     }
 
     /// The sender's domain keeps IDs unique across hosts without needing the machine's own name.
+    /// Message-IDs must be ASCII, so an internationalised or literal domain is not used.
     static func makeMessageID(domain address: String) -> String {
-        let domain = address.split(separator: "@").last.map(String.init) ?? "localhost"
-        return "\(UUID().uuidString.lowercased())@\(domain)"
+        let domain = address.split(separator: "@").last.map(String.init) ?? ""
+        let usable = !domain.isEmpty && domain.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == ".") }
+        return "\(UUID().uuidString.lowercased())@\(usable ? domain : "localhost")"
     }
 }

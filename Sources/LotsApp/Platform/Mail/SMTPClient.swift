@@ -30,7 +30,7 @@ public struct SMTPClient: Sendable {
         }
         let helo = configuration.heloName
         guard !helo.isEmpty, helo.unicodeScalars.allSatisfy({ (0x21...0x7E).contains($0.value) }) else {
-            throw SMTPError.invalidMessage(.invalidHeaderName("HELO name"))
+            throw SMTPError.invalidConfiguration("HELO name must be a host name without spaces")
         }
 
         var logger = self.logger
@@ -66,7 +66,7 @@ public struct SMTPClient: Sendable {
             tls = configuration.security == .plain ? nil
                 : .init(context: try NIOSSLContext(configuration: configuration.tlsConfiguration), serverHostname: serverHostname)
         } catch {
-            throw SMTPError(wrapping: error)
+            throw SMTPError.invalidConfiguration("TLS: \(error)")
         }
         let implicitTLS = configuration.security == .tls ? tls : nil
         logger.debug("SMTP connecting", metadata: ["smtp.port": "\(configuration.port)", "smtp.security": "\(configuration.security.rawValue)"])

@@ -19,6 +19,8 @@ public enum SMTPError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The message needs SMTPUTF8 (a non-ASCII address) and the server does not offer it.
     case internationalAddressUnsupported
     case invalidMessage(MailFormatError)
+    /// A setting cannot work, e.g. a HELO name with spaces or an unusable TLS configuration.
+    case invalidConfiguration(String)
     case timeout(step: String)
     case connectionClosed
     case connectionFailed(String)
@@ -38,7 +40,7 @@ public enum SMTPError: Error, Sendable, Hashable, CustomStringConvertible {
         case .tlsFailed:
             true
         case .authenticationUnavailable, .startTLSUnavailable, .insecureAuthentication, .messageTooLarge,
-             .internationalAddressUnsupported, .invalidMessage, .protocolViolation:
+             .internationalAddressUnsupported, .invalidMessage, .invalidConfiguration, .protocolViolation:
             false
         }
     }
@@ -54,6 +56,7 @@ public enum SMTPError: Error, Sendable, Hashable, CustomStringConvertible {
         case .messageTooLarge(let size, let limit): "message of \(size) bytes exceeds the server's limit of \(limit)"
         case .internationalAddressUnsupported: "message has a non-ASCII address and the server does not offer SMTPUTF8"
         case .invalidMessage(let error): "invalid message: \(error)"
+        case .invalidConfiguration(let reason): "invalid SMTP configuration: \(reason)"
         case .timeout(let step): "SMTP timeout waiting for \(step)"
         case .connectionClosed: "SMTP server closed the connection"
         case .connectionFailed(let reason): "SMTP connection failed: \(reason)"

@@ -1,0 +1,63 @@
+"""The `lots` executable as an operator meets it: configuration errors, migrations, jobs."""
+import os
+import subprocess
+import tempfile
+
+from conftest import REPO_ROOT
+
+LOTS_BIN = os.environ.get("LOTS_BIN", str(REPO_ROOT / ".build" / "debug" / "lots"))
+
+
+def run_lots(*args, env_extra=None, timeout=120):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("LOTS_") and k != "DATABASE_URL"}
+    env.update(env_extra or {})
+    return subprocess.run([LOTS_BIN, *args], cwd=REPO_ROOT, env=env, capture_output=True, text=True, timeout=timeout)
+
+
+def test_invalid_configuration_gives_one_screen_of_explanation():
+    with tempfile.TemporaryDirectory() as data:
+        result = run_lots("serve", env_extra={
+            "LOTS_DATA_DIR": data, "LOTS_PORT": "http", "DATABASE_URL": "mysql://db/lots", "LOTS_ENV": "prod",
+        })
+    assert result.returncode == 78, result.stderr
+    for setting in ("LOTS_PORT", "DATABASE_URL", "LOTS_ENV"):
+        assert setting in result.stderr
+    assert "3 problems" in result.stderr
+    lines = (result.stdout + result.stderr).strip().splitlines()
+    assert len(lines) <= 20, "the error should fit on one screen"
+    assert "Fatal error" not in result.stderr and "Stack dump" not in result.stderr
+
+
+def test_production_without_secrets_refuses_to_start():
+    with tempfile.TemporaryDirectory() as data:
+        result = run_lots("serve", env_extra={"LOTS_DATA_DIR": data, "LOTS_ENV": "production"})
+    assert result.returncode == 78
+    for setting in ("LOTS_SMTP_URL", "LOTS_KEK_FILE", "LOTS_AUDIT_KEY_FILE", "LOTS_PUBLIC_URL"):
+        assert setting in result.stderr
+
+
+def test_migrate_demo_and_jobs_commands():
+    with tempfile.TemporaryDirectory() as data:
+        env = {"LOTS_DATA_DIR": data}
+        migrate = run_lots("migrate", env_extra=env)
+        assert migrate.returncode == 0, migrate.stderr
+        assert os.path.exists(os.path.join(data, "lots.sqlite"))
+        again = run_lots("migrate", env_extra=env)
+        assert again.returncode == 0, again.stderr
+
+        demo = run_lots("demo", env_extra=env)
+        assert demo.returncode == 0, demo.stderr
+        second = run_lots("demo", env_extra=env)
+        assert second.returncode == 0 and "nothing was seeded" in (second.stdout + second.stderr)
+
+        listing = run_lots("jobs", "list", env_extra=env)
+        assert listing.returncode == 0, listing.stderr
+        assert "mail.deliver" in listing.stdout and "mail.purge (every 3600 s)" in listing.stdout
+
+        ran = run_lots("jobs", "run", "--name", "mail.purge", env_extra=env)
+        assert ran.returncode == 0, ran.stderr
+        assert "mail.purge: succeeded" in ran.stdout
+
+        unknown = run_lots("jobs", "run", "--name", "no.such.job", env_extra=env)
+        assert unknown.returncode != 0
+        assert "No job is called" in (unknown.stdout + unknown.stderr)
