@@ -24,6 +24,10 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.middleware.use(FileMiddleware(publicDirectory: publicDirectory))
     app.middleware.use(LanguageMiddleware())
 
+    if app.bankIDTestServerEnabled {
+        app.bankIDTestOrders = BankIDTestOrders(now: { [unowned app] in app.clock.now() })
+    }
+
     app.jobs.register(MailDeliveryJob())
     app.jobs.register(OutboxPurgeJob())
     app.jobs.schedule(OutboxPurgeJob(), every: 3600)

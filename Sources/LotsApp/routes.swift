@@ -11,6 +11,11 @@ func routes(_ app: Application) throws {
         app.get(.health, permission: .public, use: HealthController.show)
         app.get(.openAPI, permission: .public, use: OpenAPIController.show)
     }
+    if app.bankIDTestServerEnabled { // BankID's RP API v6, played by Lots for demo and tests
+        app.post(.bankIDTestRP(.auth), permission: .developmentOnly, use: BankIDTestServerController.auth)
+        app.post(.bankIDTestRP(.collect), permission: .developmentOnly, use: BankIDTestServerController.collect)
+        app.post(.bankIDTestRP(.cancel), permission: .developmentOnly, use: BankIDTestServerController.cancel)
+    }
     if app.devMailboxEnabled { // development and demo only
         app.get(.devMailbox, permission: .developmentOnly, use: DevMailboxController.index)
         app.get(.devMailboxMessage(.key), permission: .developmentOnly, use: DevMailboxController.show)

@@ -17,6 +17,12 @@ enum SiteRoute: Sendable, Equatable {
     case openAPI
     case devMailbox
     case devMailboxMessage(Parameter<UUID>)
+    case bankIDTestRP(BankIDEndpoint)
+
+    /// The RP API v6 endpoints of Lots's BankID test server.
+    enum BankIDEndpoint: String, Sendable, CaseIterable {
+        case auth, collect, cancel
+    }
 
     var path: String {
         "/" + segments.joined(separator: "/")
@@ -35,6 +41,7 @@ enum SiteRoute: Sendable, Equatable {
         case .openAPI: ["api", "openapi.json"]
         case .devMailbox: ["dev", "mailbox"]
         case .devMailboxMessage(let id): ["dev", "mailbox", id.segment(named: "messageID")]
+        case .bankIDTestRP(let endpoint): ["bankid-test", "rp", "v6.0", endpoint.rawValue]
         }
     }
 }
@@ -56,5 +63,12 @@ extension SiteRoute {
         components.path = SiteRoute.language(.value(language.rawValue)).path
         components.queryItems = [URLQueryItem(name: "return", value: path)]
         return components.string ?? SiteRoute.language(.value(language.rawValue)).path
+    }
+}
+
+extension SiteRoute {
+    /// The base URL the BankID client uses to reach the test server of this same Lots.
+    static func bankIDTestBaseURL(origin: String) -> String {
+        origin + "/bankid-test/rp/v6.0"
     }
 }
