@@ -1,5 +1,15 @@
+import LotsCore
+
 /// The made-up organisations and staff of demo mode. Any likeness to real people is accidental.
 enum DemoData {
+    /// Identity numbers for made-up people that can never belong to a real one: personnummer were
+    /// introduced in 1947 and issued only to people alive then, so no number was ever issued for a birth
+    /// date in the 1820s. The numbers are otherwise valid (date, birth number, check digit).
+    static func identityNumber(_ index: Int) -> SwedishIdentityNumber {
+        let date = CivilDate(year: 1820 + index / 12, month: index % 12 + 1, day: (index * 7) % 28 + 1)!
+        return SwedishIdentityNumber(birthDate: date, birthNumber: 100 + index * 37 % 800)
+    }
+
     static var caseManagement: Organisation {
         Organisation(
             slug: "exempelmissionen", name: "Exempelmissionen (demo)", kind: .caseManagement,
@@ -12,13 +22,13 @@ enum DemoData {
     static let caseManagementUnits = ["Rusta och matcha, Exempelstad city", "Rusta och matcha, Exempelstad syd"]
 
     static let caseManagementStaff: [DemoSeeder.StaffSeed] = [
-        .init(name: "Saga Systemsson", roles: [(.systemAdministrator, unit: nil)]),
-        .init(name: "Adam Administratör", roles: [(.administrator, unit: nil)]),
-        .init(name: "Hanna Handledarsson", roles: [(.handledare, unit: "Rusta och matcha, Exempelstad city")]),
-        .init(name: "Hugo Handledarsson", roles: [(.handledare, unit: "Rusta och matcha, Exempelstad city")]),
-        .init(name: "Hedda Handledarsson", roles: [(.handledare, unit: "Rusta och matcha, Exempelstad syd")]),
-        .init(name: "Eva Enhetschef", roles: [(.unitManager, unit: "Rusta och matcha, Exempelstad city")]),
-        .init(name: "Doris Dataskydd", roles: [(.dataProtectionOfficer, unit: nil)]),
+        .init(name: "Saga Systemsson", identity: 0, roles: [(.systemAdministrator, unit: nil)]),
+        .init(name: "Adam Administratör", identity: 1, roles: [(.administrator, unit: nil)]),
+        .init(name: "Hanna Handledarsson", identity: 2, roles: [(.handledare, unit: "Rusta och matcha, Exempelstad city")]),
+        .init(name: "Hugo Handledarsson", identity: 3, roles: [(.handledare, unit: "Rusta och matcha, Exempelstad city")]),
+        .init(name: "Hedda Handledarsson", identity: 4, roles: [(.handledare, unit: "Rusta och matcha, Exempelstad syd")]),
+        .init(name: "Eva Enhetschef", identity: 5, roles: [(.unitManager, unit: "Rusta och matcha, Exempelstad city")]),
+        .init(name: "Doris Dataskydd", identity: 6, roles: [(.dataProtectionOfficer, unit: nil)]),
     ]
 
     static var partnership: Organisation {
@@ -31,7 +41,7 @@ enum DemoData {
     }
 
     static let partnershipStaff: [DemoSeeder.StaffSeed] = [
-        .init(name: "Aino Ylläpitäjä", roles: [(.administrator, unit: nil)]),
-        .init(name: "Tuomas Tietosuoja", roles: [(.dataProtectionOfficer, unit: nil)]),
+        .init(name: "Aino Ylläpitäjä", identity: 7, roles: [(.administrator, unit: nil)]),
+        .init(name: "Tuomas Tietosuoja", identity: 8, roles: [(.dataProtectionOfficer, unit: nil)]),
     ]
 }

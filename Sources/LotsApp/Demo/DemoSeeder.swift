@@ -1,14 +1,23 @@
 import Fluent
 import Foundation
+import Vapor
+import LotsCore
 
 /// Fills an empty database with made-up organisations and staff so Lots can be tried without any
 /// real data. Names are invented; identity numbers, where they appear, are never real people's.
 struct DemoSeeder: Sendable {
     var clock: any LotsClock
+    var keyRing: KeyRing
 
     struct StaffSeed {
         var name: String
+        /// Which of `DemoData.identityNumber` this person has in the BankID test server.
+        var identity: Int
         var roles: [(StaffRole, unit: String?)]
+
+        var identityNumber: SwedishIdentityNumber { DemoData.identityNumber(identity) }
+        var givenName: String { String(name.split(separator: " ").first ?? "") }
+        var surname: String { name.split(separator: " ").dropFirst().joined(separator: " ") }
     }
 
     /// - Returns: false when the database already holds organisations (nothing is touched then).
@@ -33,6 +42,8 @@ struct DemoSeeder: Sendable {
         }
         for member in staff {
             let account = StaffAccount(organisationID: organisationID, displayName: member.name)
+            account.personalNumberIndex = try await keyRing.blindIndex(member.identityNumber.digits, field: StaffAccount.personalNumberField,
+                                                                      organisationID: organisationID, on: db)
             try await account.create(on: db)
             for (role, unit) in member.roles {
                 try await StaffRoleAssignment(staffAccountID: try account.requireID(), organisationID: organisationID,
@@ -51,4 +62,8 @@ struct DemoSeeder: Sendable {
 
         """
     }
+}
+
+extension Application {
+    var demoSeeder: DemoSeeder { DemoSeeder(clock: clock, keyRing: keyRing) }
 }

@@ -4,6 +4,8 @@ import Foundation
 /// A personal account of an employee of an organisation. Every user has their own; accounts are never shared.
 final class StaffAccount: Model, @unchecked Sendable {
     static let schema = "staff_accounts"
+    /// The blind-index domain of staff personnummer.
+    static let personalNumberField = "staff_accounts.personal_number"
 
     @ID(key: .id) var id: UUID?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
@@ -11,6 +13,8 @@ final class StaffAccount: Model, @unchecked Sendable {
     @Field(key: "display_name") var displayName: String
     @Field(key: "active") var active: Bool
     @OptionalField(key: "preferred_language") var preferredLanguage: String?
+    /// Blind index of the personnummer (the number itself is not stored).
+    @OptionalField(key: "personal_number_index") var personalNumberIndex: String?
 
     init() {}
 

@@ -65,6 +65,17 @@ public struct SwedishIdentityNumber: Sendable, Hashable, CustomStringConvertible
         self.birthDate = date
     }
 
+    /// Builds the number for a birth date and birth number, computing the check digit (for generators).
+    public init(birthDate: CivilDate, birthNumber: Int, kind: Kind = .personnummer) {
+        precondition((1...999).contains(birthNumber) && (1800...2099).contains(birthDate.year))
+        let day = birthDate.day + (kind == .samordningsnummer ? 60 : 0)
+        let nine = String(format: "%02d%02d%02d%03d", birthDate.year % 100, birthDate.month, day, birthNumber)
+        let check = Luhn.checkDigit(for: nine.compactMap(\.wholeNumberValue))
+        self.digits = String(format: "%02d", birthDate.year / 100) + nine + String(check)
+        self.kind = kind
+        self.birthDate = birthDate
+    }
+
     /// The century for a two-digit year: the latest one that is not in the future, one earlier for '+'.
     private static func century(yy: Int, monthDay: (Int, Int), centenarian: Bool, today: CivilDate) throws(IdentityNumberError) -> Int {
         let day = monthDay.1 > 60 ? monthDay.1 - 60 : monthDay.1

@@ -82,7 +82,7 @@ import VaporTesting
 
     @Test func privacyPageListsControllers() async throws {
         try await withLotsApp { app in
-            try await DemoSeeder(clock: app.clock).seedIfEmpty(on: app.db)
+            try await app.demoSeeder.seedIfEmpty(on: app.db)
             let (response, body) = try await app.get("/privacy")
             #expect(response.status == .ok)
             #expect(body.contains("Exempelmissionen (demo)"))
@@ -93,12 +93,12 @@ import VaporTesting
 
     @Test func demoStaffAreListedOnlyInDemoMode() async throws {
         try await withLotsApp { app in
-            try await DemoSeeder(clock: app.clock).seedIfEmpty(on: app.db)
+            try await app.demoSeeder.seedIfEmpty(on: app.db)
             let (_, body) = try await app.get("/")
             #expect(!body.contains("Hanna Handledarsson"), "staff names must not be public outside demo mode")
         }
         try await withLotsApp(configure: { $0.demo = true }) { app in
-            try await DemoSeeder(clock: app.clock).seedIfEmpty(on: app.db)
+            try await app.demoSeeder.seedIfEmpty(on: app.db)
             let (_, body) = try await app.get("/")
             #expect(body.contains("Hanna Handledarsson"))
             #expect(body.contains("Dataskyddsombud"))

@@ -5,7 +5,7 @@ import Testing
 @Suite struct DemoSeederTests {
     @Test func seedsEveryStaffRoleOnceOnly() async throws {
         try await withLotsApp { app in
-            let seeder = DemoSeeder(clock: app.clock)
+            let seeder = app.demoSeeder
             #expect(try await seeder.seedIfEmpty(on: app.db))
             #expect(try await seeder.seedIfEmpty(on: app.db) == false)
             #expect(try await Organisation.query(on: app.db).count() == 2)

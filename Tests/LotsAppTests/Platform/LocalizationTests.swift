@@ -36,7 +36,7 @@ import VaporTesting
             var pseudo = app.localizer
             pseudo.pseudo = true
             app.localizer = pseudo
-            try await DemoSeeder(clock: app.clock).seedIfEmpty(on: app.db)
+            try await app.demoSeeder.seedIfEmpty(on: app.db)
             try await DevMailboxTransport(database: app.db).deliver(
                 OutgoingMail(recipient: "a@example.org", subject: "Hej", textBody: "Text"),
                 from: try MailAddress("lots@example.org"), messageID: "<1@x>", date: Date())

@@ -23,7 +23,7 @@ struct DemoCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         try await app.migrateAndTune()
-        if try await DemoSeeder(clock: app.clock).seedIfEmpty(on: app.db) {
+        if try await app.demoSeeder.seedIfEmpty(on: app.db) {
             context.console.info("Seeded the demo data.")
         } else {
             context.console.warning("The database already holds organisations; nothing was seeded.")

@@ -21,7 +21,7 @@ struct LotsServeCommand: AsyncCommand {
         let app = context.application
         try await app.migrateAndTune()
         if app.config.demo {
-            let seeded = try await DemoSeeder(clock: app.clock).seedIfEmpty(on: app.db)
+            let seeded = try await app.demoSeeder.seedIfEmpty(on: app.db)
             if seeded { context.console.info("Seeded the demo organisations and staff.") }
         }
         if app.config.runJobsInProcess {

@@ -13,6 +13,8 @@ enum MigrationRegistry {
             CreateJobSchedules(),
             CreateMailOutbox(),
             CreateDevMailboxMessages(),
+            CreateOrganisationKeys(),
+            AddStaffPersonalNumberIndex(),
         ])
     }
 }
