@@ -66,6 +66,7 @@ let package = Package(
         .testTarget(
             name: "LotsCoreTests",
             dependencies: ["LotsCore"],
+            exclude: ["QR/Fixtures"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -23,8 +23,12 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.middleware.use(SecurityHeadersMiddleware(behindTLS: config.behindTLS))
     let publicDirectory = ((config.resourcesDirectory as NSString).deletingLastPathComponent as NSString).appendingPathComponent("Public/")
     app.middleware.use(FileMiddleware(publicDirectory: publicDirectory))
+    app.middleware.use(SessionMiddleware())
     app.middleware.use(LanguageMiddleware())
+    app.middleware.use(CSRFMiddleware())
 
+    app.sessionStore = SessionStore()
+    try await app.configureLiveBankID()
     if app.bankIDTestServerEnabled {
         app.bankIDTestOrders = BankIDTestOrders(now: { [unowned app] in app.clock.now() })
     }

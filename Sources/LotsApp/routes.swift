@@ -7,6 +7,16 @@ func routes(_ app: Application) throws {
         app.get(.privacy, permission: .public, use: PrivacyNoticeController.show)
         app.get(.language(.key), permission: .public, use: LanguageController.choose)
     }
+    do { // signing in and out
+        app.get(.login, permission: .public, use: LoginController.show)
+        app.post(.loginBankIDStart, permission: .public, use: LoginController.start)
+        app.get(.loginBankID(.key), permission: .public, use: LoginController.progress)
+        app.get(.loginBankIDStatus(.key), permission: .public, use: LoginController.status)
+        app.post(.loginBankIDCancel(.key), permission: .public, use: LoginController.cancel)
+        app.post(.logout, permission: .public, use: LoginController.logout)
+        app.post(.logoutEverywhere, permission: .signedIn, use: LoginController.logoutEverywhere)
+        app.get(.start, permission: .signedIn, use: StartController.show)
+    }
     do { // operations and API description
         app.get(.health, permission: .public, use: HealthController.show)
         app.get(.openAPI, permission: .public, use: OpenAPIController.show)
@@ -15,6 +25,10 @@ func routes(_ app: Application) throws {
         app.post(.bankIDTestRP(.auth), permission: .developmentOnly, use: BankIDTestServerController.auth)
         app.post(.bankIDTestRP(.collect), permission: .developmentOnly, use: BankIDTestServerController.collect)
         app.post(.bankIDTestRP(.cancel), permission: .developmentOnly, use: BankIDTestServerController.cancel)
+        app.get(.bankIDTestApp, permission: .developmentOnly, use: BankIDTestAppController.show)
+        app.post(.bankIDTestAppAction(.scan), permission: .developmentOnly, use: BankIDTestAppController.scan)
+        app.post(.bankIDTestAppAction(.approve), permission: .developmentOnly, use: BankIDTestAppController.approve)
+        app.post(.bankIDTestAppAction(.cancel), permission: .developmentOnly, use: BankIDTestAppController.cancel)
     }
     if app.devMailboxEnabled { // development and demo only
         app.get(.devMailbox, permission: .developmentOnly, use: DevMailboxController.index)

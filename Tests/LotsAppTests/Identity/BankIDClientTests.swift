@@ -66,9 +66,9 @@ import VaporTesting
             let forged = "bankid.\(order.qrStartToken).3.\(String(repeating: "0", count: 64))"
             await #expect(throws: BankIDTestFailure.self) { try await orders.open(autoStartToken: nil, qrContent: forged) }
             let stale = BankIDQRCode.content(qrStartToken: order.qrStartToken, qrStartSecret: order.qrStartSecret, secondsSinceStart: 0)
-            clock.advance(by: 10)
+            clock.advance(by: 20)
             await #expect(throws: BankIDTestFailure.self) { try await orders.open(autoStartToken: nil, qrContent: stale) }
-            let fresh = BankIDQRCode.content(qrStartToken: order.qrStartToken, qrStartSecret: order.qrStartSecret, secondsSinceStart: 13)
+            let fresh = BankIDQRCode.content(qrStartToken: order.qrStartToken, qrStartSecret: order.qrStartSecret, secondsSinceStart: 21)
             #expect(try await orders.open(autoStartToken: nil, qrContent: fresh) == order.orderRef)
         }
     }

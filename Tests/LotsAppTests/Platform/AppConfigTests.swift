@@ -48,7 +48,7 @@ import Testing
             Issue.record("production started without its settings")
         } catch {
             let settings = Set(error.problems.map(\.setting))
-            #expect(settings == ["LOTS_PUBLIC_URL", "LOTS_SMTP_URL", "LOTS_MAIL_FROM", "LOTS_KEK_FILE", "LOTS_AUDIT_KEY_FILE"])
+            #expect(settings == ["LOTS_PUBLIC_URL", "LOTS_SMTP_URL", "LOTS_MAIL_FROM", "LOTS_BANKID_URL", "LOTS_KEK_FILE", "LOTS_AUDIT_KEY_FILE"])
             #expect(error.report.contains("/nonexistent/kek"))
         }
     }

@@ -24,6 +24,14 @@ import VaporTesting
         #expect(Set(keys).count == keys.count)
     }
 
+    /// Role texts are found by naming rule; every role must have both.
+    @Test func everyRoleHasANameAndADescription() {
+        for role in StaffRole.allCases {
+            #expect(RoleText(rawValue: "role.\(role.rawValue)") != nil, "no role.\(role.rawValue)")
+            #expect(StartText(rawValue: "start.role_\(role.rawValue)") != nil, "no start.role_\(role.rawValue)")
+        }
+    }
+
     @Test func placeholdersAreFilled() {
         let text = localizer.text(ErrorText.statusCode.rawValue, in: .en, ["status": "404"])
         #expect(text == "Error code 404")

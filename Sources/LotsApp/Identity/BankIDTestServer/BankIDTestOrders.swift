@@ -120,7 +120,8 @@ actor BankIDTestOrders {
         let parts = content.split(separator: ".")
         guard parts.count == 4, parts[0] == "bankid", parts[1] == order.response.qrStartToken, let seconds = Int(parts[2]) else { return false }
         let elapsed = Int(now.timeIntervalSince(order.startedAt))
-        guard seconds <= elapsed + 1, elapsed - seconds <= 5 else { return false }
+        // A phone reads the code a moment after it was drawn; ten seconds is generous but keeps old photos out.
+        guard seconds <= elapsed + 1, elapsed - seconds <= 10 else { return false }
         return content == BankIDQRCode.content(qrStartToken: order.response.qrStartToken, qrStartSecret: order.response.qrStartSecret,
                                                secondsSinceStart: seconds)
     }

@@ -29,6 +29,9 @@ struct LotsServeCommand: AsyncCommand {
         }
         let hostname = signature.hostname ?? app.config.hostname
         let port = signature.port ?? app.config.port
+        // Lots calls its own BankID test server in demo mode, so it must know where it listens.
+        app.http.server.configuration.hostname = hostname
+        app.http.server.configuration.port = port
         if app.config.demo {
             context.console.output(DemoSeeder.instructions(url: "http://\(hostname):\(port)").consoleText())
         }

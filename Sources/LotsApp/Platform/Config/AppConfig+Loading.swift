@@ -48,6 +48,21 @@ extension AppConfig {
             reader.problem("LOTS_MAIL_FROM", "is required in production")
         }
 
+        var bankID = BankIDSetting.testServer
+        if let url = reader.optional("LOTS_BANKID_URL"), !demo {
+            reader.validate("LOTS_BANKID_URL", url, "must be an https:// URL, e.g. https://appapi2.bankid.com/rp/v6.0") {
+                URLComponents(string: $0)?.scheme == "https" && URLComponents(string: $0)?.host != nil
+            }
+            let certificate = reader.existingFile("LOTS_BANKID_CERT_FILE", requiredIn: true)
+            let passphrase = reader.optional("LOTS_BANKID_CERT_PASSPHRASE") ?? ""
+            let trustRoot = reader.existingFile("LOTS_BANKID_CA_FILE", requiredIn: true)
+            if let certificate, let trustRoot {
+                bankID = .live(url: url, certificateFile: certificate, passphrase: passphrase, trustRootFile: trustRoot)
+            }
+        } else if production {
+            reader.problem("LOTS_BANKID_URL", "is required in production (staff sign in with BankID); the BankID test server runs only in development and demo mode")
+        }
+
         let kekFile = reader.existingFile("LOTS_KEK_FILE", requiredIn: production)
         let auditKeyFile = reader.existingFile("LOTS_AUDIT_KEY_FILE", requiredIn: production)
         let behindTLS = reader.boolean("LOTS_BEHIND_TLS", default: false)
@@ -60,7 +75,7 @@ extension AppConfig {
         if !reader.problems.isEmpty { throw AppConfigError(problems: reader.problems) }
         return AppConfig(
             mode: mode, demo: demo, dataDirectory: dataDirectory, database: database,
-            hostname: hostname, port: port, publicBaseURL: publicBaseURL, mail: mail, mailFrom: mailFrom,
+            hostname: hostname, port: port, publicBaseURL: publicBaseURL, mail: mail, mailFrom: mailFrom, bankID: bankID,
             keyEncryptionKeyFile: kekFile, auditSigningKeyFile: auditKeyFile, behindTLS: behindTLS,
             jobPollInterval: pollInterval, runJobsInProcess: true, resourcesDirectory: resources
         )

@@ -25,6 +25,13 @@ public struct AppConfig: Sendable {
         case smtp(SMTPConfiguration)
     }
 
+    public enum BankIDSetting: Sendable, Equatable {
+        /// Lots's own BankID test server (development, tests and demo mode).
+        case testServer
+        /// BankID's RP API over mutual TLS with the organisation's PKCS#12 certificate and BankID's CA pinned.
+        case live(url: String, certificateFile: String, passphrase: String, trustRootFile: String)
+    }
+
     public var mode: Mode
     public var demo: Bool
     public var dataDirectory: String
@@ -34,6 +41,7 @@ public struct AppConfig: Sendable {
     public var publicBaseURL: String
     public var mail: MailSetting
     public var mailFrom: MailAddress
+    public var bankID: BankIDSetting
     public var keyEncryptionKeyFile: String?
     public var auditSigningKeyFile: String?
     /// Set when a TLS-terminating proxy sits in front of Lots; enables HSTS and Secure cookies.
@@ -49,7 +57,7 @@ public struct AppConfig: Sendable {
         AppConfig(
             mode: .testing, demo: false, dataDirectory: NSTemporaryDirectory(), database: database,
             hostname: "127.0.0.1", port: 0, publicBaseURL: "http://127.0.0.1:8080",
-            mail: .devMailbox, mailFrom: try! MailAddress("lots@example.org", name: "Lots"),
+            mail: .devMailbox, mailFrom: try! MailAddress("lots@example.org", name: "Lots"), bankID: .testServer,
             keyEncryptionKeyFile: nil, auditSigningKeyFile: nil, behindTLS: false,
             jobPollInterval: 0.05, runJobsInProcess: false, resourcesDirectory: resourcesDirectory
         )

@@ -15,6 +15,8 @@ enum MigrationRegistry {
             CreateDevMailboxMessages(),
             CreateOrganisationKeys(),
             AddStaffPersonalNumberIndex(),
+            CreateSessions(),
+            CreateBankIDLogins(),
         ])
     }
 }

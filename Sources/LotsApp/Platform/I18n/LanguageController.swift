@@ -1,3 +1,4 @@
+import Fluent
 import Vapor
 
 /// The language switch: remembers the choice in a cookie and returns to the page the visitor was on.
@@ -6,6 +7,11 @@ enum LanguageController {
     static func choose(req: Request) async throws -> Response {
         guard let code = req.parameters.get("code"), let language = UILanguage(rawValue: code) else {
             throw Abort(.notFound)
+        }
+        if let session = req.signedIn, session.preferredLanguage != language {
+            // A signed-in person's choice becomes their setting, on every device.
+            try await StaffAccount.query(on: req.db).filter(\.$id == session.accountID).set(\.$preferredLanguage, to: language.rawValue).update()
+            req.application.sessionStore.forget(accountID: session.accountID)
         }
         let response = req.redirect(to: safeReturnPath(req.query[String.self, at: "return"]))
         response.cookies[LanguageMiddleware.cookieName] = HTTPCookies.Value(

@@ -1,8 +1,8 @@
 import LotsCore
 import Vapor
 
-/// Chooses the request's UI language: the user's own setting, then the language cookie chosen with the
-/// language switch, then `Accept-Language`, then Swedish.
+/// Chooses the request's UI language: the signed-in user's own setting, then the language cookie chosen
+/// with the language switch, then `Accept-Language`, then Swedish. Runs after `SessionMiddleware`.
 struct LanguageMiddleware: AsyncMiddleware {
     static let cookieName = "lots_lang"
 
@@ -12,6 +12,7 @@ struct LanguageMiddleware: AsyncMiddleware {
     }
 
     static func resolve(_ request: Request) -> UILanguage {
+        if let own = request.signedIn?.preferredLanguage { return own }
         if let setting = request.cookies[cookieName]?.string, let language = UILanguage(rawValue: setting) {
             return language
         }

@@ -6,11 +6,30 @@ enum Permission: Sendable, Equatable, CustomStringConvertible {
     case `public`
     /// Exists only in development and demo mode, where all data is made up.
     case developmentOnly
+    /// Any signed-in person; what they then see is limited by their roles.
+    case signedIn
 
     var description: String {
         switch self {
         case .public: "public"
         case .developmentOnly: "development-only"
+        case .signedIn: "signed-in"
+        }
+    }
+}
+
+/// Checks a route's permission before its handler runs; routes registered through `RoutesBuilder.on(_:_:permission:use:)`
+/// cannot skip it.
+enum Authorization {
+    static func check(_ permission: Permission, _ request: Request) throws {
+        switch permission {
+        case .public, .developmentOnly:
+            return
+        case .signedIn:
+            guard request.signedIn != nil else {
+                if LotsErrorMiddleware.wantsJSON(request) { throw Abort(.unauthorized) }
+                throw Abort.redirect(to: SiteRoute.login.path)
+            }
         }
     }
 }
@@ -26,25 +45,28 @@ extension Route {
 
 extension RoutesBuilder {
     @discardableResult
-    func get<Response: AsyncResponseEncodable>(
-        _ route: SiteRoute, permission: Permission, use handler: @Sendable @escaping (Request) async throws -> Response
+    func get<Output: AsyncResponseEncodable>(
+        _ route: SiteRoute, permission: Permission, use handler: @Sendable @escaping (Request) async throws -> Output
     ) -> Route {
         on(.GET, route, permission: permission, use: handler)
     }
 
     @discardableResult
-    func post<Response: AsyncResponseEncodable>(
-        _ route: SiteRoute, permission: Permission, use handler: @Sendable @escaping (Request) async throws -> Response
+    func post<Output: AsyncResponseEncodable>(
+        _ route: SiteRoute, permission: Permission, use handler: @Sendable @escaping (Request) async throws -> Output
     ) -> Route {
         on(.POST, route, permission: permission, use: handler)
     }
 
     @discardableResult
-    func on<Response: AsyncResponseEncodable>(
+    func on<Output: AsyncResponseEncodable>(
         _ method: HTTPMethod, _ route: SiteRoute, permission: Permission,
-        use handler: @Sendable @escaping (Request) async throws -> Response
+        use handler: @Sendable @escaping (Request) async throws -> Output
     ) -> Route {
-        let registered = on(method, route.pathComponents, use: handler)
+        let registered = on(method, route.pathComponents) { request async throws -> Vapor.Response in
+            try Authorization.check(permission, request)
+            return try await handler(request).encodeResponse(for: request)
+        }
         registered.permission = permission
         return registered
     }

@@ -18,6 +18,21 @@ enum SiteRoute: Sendable, Equatable {
     case devMailbox
     case devMailboxMessage(Parameter<UUID>)
     case bankIDTestRP(BankIDEndpoint)
+    case bankIDTestApp
+    case bankIDTestAppAction(BankIDAppAction)
+    case login
+    case loginBankIDStart
+    case loginBankID(Parameter<UUID>)
+    case loginBankIDStatus(Parameter<UUID>)
+    case loginBankIDCancel(Parameter<UUID>)
+    case logout
+    case logoutEverywhere
+    case start
+
+    /// What the person does in the test server's stand-in for the BankID app.
+    enum BankIDAppAction: String, Sendable, CaseIterable {
+        case scan, approve, cancel
+    }
 
     /// The RP API v6 endpoints of Lots's BankID test server.
     enum BankIDEndpoint: String, Sendable, CaseIterable {
@@ -42,6 +57,16 @@ enum SiteRoute: Sendable, Equatable {
         case .devMailbox: ["dev", "mailbox"]
         case .devMailboxMessage(let id): ["dev", "mailbox", id.segment(named: "messageID")]
         case .bankIDTestRP(let endpoint): ["bankid-test", "rp", "v6.0", endpoint.rawValue]
+        case .bankIDTestApp: ["bankid-test", "app"]
+        case .bankIDTestAppAction(let action): ["bankid-test", "app", action.rawValue]
+        case .login: ["login"]
+        case .loginBankIDStart: ["login", "bankid"]
+        case .loginBankID(let id): ["login", "bankid", id.segment(named: "loginID")]
+        case .loginBankIDStatus(let id): ["login", "bankid", id.segment(named: "loginID"), "status"]
+        case .loginBankIDCancel(let id): ["login", "bankid", id.segment(named: "loginID"), "cancel"]
+        case .logout: ["logout"]
+        case .logoutEverywhere: ["logout", "everywhere"]
+        case .start: ["start"]
         }
     }
 }

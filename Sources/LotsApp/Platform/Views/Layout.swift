@@ -4,7 +4,7 @@ import Plot
 /// language switch, main landmark, footer with the privacy notice link.
 enum Layout {
     static func page(_ context: PageContext, title: String, bodyAttributes: [Node<HTML.BodyContext>] = [],
-                     content: Node<HTML.BodyContext>) -> HTML {
+                     head: [Node<HTML.HeadContext>] = [], content: Node<HTML.BodyContext>) -> HTML {
         let t = context.texts
         return HTML(
             .attribute(named: "lang", value: context.language.rawValue),
@@ -13,7 +13,8 @@ enum Layout {
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
                 .title("\(title) – \(t(CommonText.appName))"),
                 .link(.rel(.stylesheet), .href("/css/lots.css")),
-                .link(.rel(.icon), .href("/favicon.svg"), .type("image/svg+xml"))
+                .link(.rel(.icon), .href("/favicon.svg"), .type("image/svg+xml")),
+                .group(head)
             ),
             .body(
                 .group(bodyAttributes),
@@ -43,8 +44,13 @@ enum Layout {
                 })
             ),
             .unwrap(context.viewer) { viewer in
-                .p(.class("viewer"), .span(.attribute(named: "translate", value: "no"), .text(viewer.displayName)),
-                   .text(" · " + viewer.roleLabels.joined(separator: ", ")))
+                .div(
+                    .class("viewer"),
+                    .p(.span(.attribute(named: "translate", value: "no"), .text(viewer.displayName)),
+                       .text(" · " + viewer.roleLabels.joined(separator: ", "))),
+                    .form(.method(.post), .action(SiteRoute.logout.path), Components.csrfField(context.csrfToken),
+                          .button(.type(.submit), .class("link-button"), .text(t(LoginText.logout))))
+                )
             },
             languageSwitch(context)
         )

@@ -9,6 +9,8 @@ struct PageContext: Sendable {
     var organisationName: String?
     var viewer: Viewer?
     var navigation: [NavigationItem]
+    /// The token every form on the page sends back (see `CSRFMiddleware`).
+    var csrfToken: String
 
     var language: UILanguage { texts.language }
 }
@@ -29,15 +31,24 @@ extension Request {
     var pageContext: PageContext {
         let texts = self.texts
         let config = application.config
-        var navigation = [
-            NavigationItem(path: SiteRoute.home.path, label: texts(CommonText.navHome)),
-            NavigationItem(path: SiteRoute.privacy.path, label: texts(CommonText.navPrivacy)),
-        ]
+        var navigation: [NavigationItem]
+        var viewer: Viewer?
+        if let session = signedIn {
+            navigation = [NavigationItem(path: SiteRoute.start.path, label: texts(LoginText.navStart))]
+            viewer = Viewer(displayName: session.displayName,
+                            roleLabels: StaffRole.allCases.filter(session.has).map { texts(RoleText($0)) })
+        } else {
+            navigation = [
+                NavigationItem(path: SiteRoute.home.path, label: texts(CommonText.navHome)),
+                NavigationItem(path: SiteRoute.login.path, label: texts(LoginText.navLogin)),
+            ]
+        }
+        navigation.append(NavigationItem(path: SiteRoute.privacy.path, label: texts(CommonText.navPrivacy)))
         if application.devMailboxEnabled {
             navigation.append(NavigationItem(path: SiteRoute.devMailbox.path, label: texts(CommonText.navDevMailbox)))
         }
-        return PageContext(texts: texts, currentPath: url.path, demo: config.demo, organisationName: nil, viewer: nil,
-                           navigation: navigation)
+        return PageContext(texts: texts, currentPath: url.path, demo: config.demo, organisationName: signedIn?.organisationName,
+                           viewer: viewer, navigation: navigation, csrfToken: csrfToken)
     }
 }
 

@@ -1,0 +1,60 @@
+import Fluent
+import Foundation
+
+/// A BankID sign-in in progress, bound to the browser that started it. Deleted when it ends; the QR
+/// secret never leaves the server.
+final class BankIDLogin: Model, @unchecked Sendable {
+    static let schema = "bankid_logins"
+
+    enum State: String, Codable, Sendable {
+        case pending, complete, failed
+    }
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "order_ref") var orderRef: String
+    @Field(key: "auto_start_token") var autoStartToken: String
+    @Field(key: "qr_start_token") var qrStartToken: String
+    @Field(key: "qr_start_secret") var qrStartSecret: String
+    /// SHA-256 of a random token in the starting browser's cookie.
+    @Field(key: "browser_hash") var browserHash: String
+    @Enum(key: "state") var state: State
+    @OptionalField(key: "hint_code") var hintCode: String?
+    @Field(key: "started_at") var startedAt: Date
+    @OptionalField(key: "collected_at") var collectedAt: Date?
+
+    init() {}
+
+    init(order: BankIDAPI.AuthResponse, browserHash: String, now: Date) {
+        self.id = UUID()
+        self.orderRef = order.orderRef
+        self.autoStartToken = order.autoStartToken
+        self.qrStartToken = order.qrStartToken
+        self.qrStartSecret = order.qrStartSecret
+        self.browserHash = browserHash
+        self.state = .pending
+        self.startedAt = now
+    }
+}
+
+struct CreateBankIDLogins: AsyncMigration {
+    var name: String { "012_create_bankid_logins" }
+
+    func prepare(on database: any Database) async throws {
+        try await database.schema("bankid_logins")
+            .id()
+            .field("order_ref", .string, .required)
+            .field("auto_start_token", .string, .required)
+            .field("qr_start_token", .string, .required)
+            .field("qr_start_secret", .string, .required)
+            .field("browser_hash", .string, .required)
+            .field("state", .string, .required)
+            .field("hint_code", .string)
+            .field("started_at", .datetime, .required)
+            .field("collected_at", .datetime)
+            .create()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema("bankid_logins").delete()
+    }
+}

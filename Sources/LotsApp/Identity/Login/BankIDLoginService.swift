@@ -1,0 +1,89 @@
+import Fluent
+import Foundation
+import LotsCore
+import Vapor
+
+/// Signs staff in with BankID: starts an order, collects it no more often than BankID allows, and on
+/// completion matches the personnummer to an account through the blind index.
+struct BankIDLoginService: Sendable {
+    /// BankID asks relying parties to collect every two seconds.
+    static let collectInterval: TimeInterval = 2
+
+    var client: BankIDClient
+    var clock: any LotsClock
+    var keyRing: KeyRing
+    var sessions: SessionStore
+
+    enum Outcome: Sendable, Equatable {
+        case pending(hintCode: String?)
+        case failed(hintCode: String)
+        /// BankID identified the person, but no active account has their personnummer.
+        case noAccount
+        case signedIn(token: String)
+    }
+
+    func start(endUserIp: String, browserToken: String, on database: any Database) async throws -> BankIDLogin {
+        let order = try await client.auth(.init(endUserIp: endUserIp))
+        let login = BankIDLogin(order: order, browserHash: SessionStore.hash(browserToken), now: clock.now())
+        try await login.create(on: database)
+        return login
+    }
+
+    func poll(_ login: BankIDLogin, on database: any Database) async throws -> Outcome {
+        let now = clock.now()
+        switch login.state {
+        case .failed: return .failed(hintCode: login.hintCode ?? "unknown")
+        case .complete: return .noAccount
+        case .pending: break
+        }
+        if let last = login.collectedAt, now.timeIntervalSince(last) < Self.collectInterval {
+            return .pending(hintCode: login.hintCode)
+        }
+        login.collectedAt = now
+        let collected: BankIDAPI.CollectResponse
+        do {
+            collected = try await client.collect(orderRef: login.orderRef)
+        } catch let error where error.isTransient {
+            try await login.update(on: database)
+            return .pending(hintCode: login.hintCode)
+        } catch {
+            // The order is gone or refused (e.g. too old): nothing to wait for.
+            return try await fail(login, hint: error.errorCode ?? "unknown", on: database)
+        }
+        switch collected.status {
+        case .pending:
+            login.hintCode = collected.hintCode
+            try await login.update(on: database)
+            return .pending(hintCode: collected.hintCode)
+        case .failed:
+            return try await fail(login, hint: collected.hintCode ?? "unknown", on: database)
+        case .complete:
+            return try await complete(login, collected.completionData, on: database)
+        }
+    }
+
+    func cancel(_ login: BankIDLogin, on database: any Database) async throws {
+        if login.state == .pending { try? await client.cancel(orderRef: login.orderRef) }
+        try await login.delete(on: database)
+    }
+
+    private func fail(_ login: BankIDLogin, hint: String, on database: any Database) async throws -> Outcome {
+        login.state = .failed
+        login.hintCode = hint
+        try await login.update(on: database)
+        return .failed(hintCode: hint)
+    }
+
+    private func complete(_ login: BankIDLogin, _ data: BankIDAPI.CompletionData?, on database: any Database) async throws -> Outcome {
+        try await login.delete(on: database)
+        guard let data, let number = try? SwedishIdentityNumber(parsing: data.user.personalNumber, today: CivilDate(clock.now())) else {
+            return .failed(hintCode: "invalidCompletion")
+        }
+        let accounts = try await StaffDirectory.activeAccounts(for: number, keyRing: keyRing, on: database)
+        // A person with accounts in several organisations signs in to the first; choosing comes with the account menu.
+        guard let account = accounts.first else { return .noAccount }
+        let (token, _) = try await sessions.create(kind: .staff, accountID: try account.requireID(), organisationID: account.$organisation.id,
+                                                   method: "bankid", now: clock.now(), on: database)
+        return .signedIn(token: token)
+    }
+}

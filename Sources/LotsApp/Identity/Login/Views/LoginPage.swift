@@ -1,0 +1,17 @@
+import Plot
+
+enum LoginPage {
+    static func render(context: PageContext) -> HTML {
+        let t = context.texts
+        return Layout.page(context, title: t(LoginText.title), content: .group(
+            .h1(.text(t(LoginText.title))),
+            .p(.class("lead"), .text(t(LoginText.lead))),
+            .form(
+                .method(.post), .action(SiteRoute.loginBankIDStart.path),
+                Components.csrfField(context.csrfToken),
+                .button(.type(.submit), .class("button"), .data(named: "e2e", value: "bankid-start"), .text(t(LoginText.bankIDButton)))
+            ),
+            .p(.class("muted"), .text(t(LoginText.staffOnly)))
+        ))
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+import NIOCore
+import Testing
+import VaporTesting
+@testable import LotsApp
+
+/// A browser for tests: keeps cookies between requests and reads the CSRF token from pages, so tests
+/// walk through Lots the way a person's browser does.
+final class TestBrowser: @unchecked Sendable {
+    let app: Application
+    private(set) var cookies: [String: String] = [:]
+
+    init(_ app: Application) { self.app = app }
+
+    struct Page {
+        var status: HTTPResponseStatus
+        var headers: HTTPHeaders
+        var body: String
+
+        var location: String? { headers.first(name: .location) }
+
+        /// The value of the first hidden `_csrf` field on the page.
+        var csrfToken: String? {
+            guard let range = body.range(of: "name=\"_csrf\" value=\"") else { return nil }
+            return String(body[range.upperBound...].prefix { $0 != "\"" })
+        }
+    }
+
+    @discardableResult
+    func get(_ path: String, headers: HTTPHeaders = [:]) async throws -> Page {
+        try await send(.GET, path, headers: headers, body: nil)
+    }
+
+    @discardableResult
+    func post(_ path: String, form: [String: String], headers: HTTPHeaders = [:]) async throws -> Page {
+        let encoded = form.map { key, value in
+            "\(key)=\(value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? value)"
+        }.joined(separator: "&")
+        var headers = headers
+        headers.contentType = .urlEncodedForm
+        return try await send(.POST, path, headers: headers, body: ByteBuffer(string: encoded))
+    }
+
+    func setCookie(_ name: String, _ value: String) { cookies[name] = value }
+
+    private func send(_ method: HTTPMethod, _ path: String, headers: HTTPHeaders, body: ByteBuffer?) async throws -> Page {
+        var headers = headers
+        if !cookies.isEmpty { headers.replaceOrAdd(name: .cookie, value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")) }
+        var page: Page?
+        try await app.testing().test(method, path, headers: headers, body: body) { response in
+            for (name, value) in response.headers.setCookie?.all ?? [:] {
+                if value.string.isEmpty || value.maxAge == 0 { cookies.removeValue(forKey: name) } else { cookies[name] = value.string }
+            }
+            page = Page(status: response.status, headers: response.headers, body: response.body.string)
+        }
+        return page!
+    }
+}

@@ -1,0 +1,82 @@
+"""Signing in with BankID in a real browser, through Lots's BankID test server."""
+import subprocess
+import tempfile
+
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+
+from test_accessibility import check_page
+
+
+def assert_page_ok(driver):
+    problems = check_page(driver)
+    assert not problems, f"{driver.current_url}:\n" + "\n".join(problems)
+
+
+def decode_qr(driver) -> str:
+    """Reads the QR code on screen with a real decoder, as a phone camera would."""
+    png = driver.find_element(By.CSS_SELECTOR, "#bankid-qr svg").screenshot_as_png
+    with tempfile.NamedTemporaryFile(suffix=".png") as image:
+        image.write(png)
+        image.flush()
+        try:
+            result = subprocess.run(["zbarimg", "--raw", "-q", image.name], capture_output=True, text=True, timeout=30)
+        except FileNotFoundError:
+            raise AssertionError("zbarimg is missing: apt-get install zbar-tools")
+    assert result.returncode == 0, f"zbarimg could not read the QR code: {result.stderr}"
+    return result.stdout.strip()
+
+
+def start_sign_in(server, driver):
+    driver.get(server + "/login")
+    assert_page_ok(driver)
+    driver.find_element(By.CSS_SELECTOR, "[data-e2e=bankid-start]").click()
+    WebDriverWait(driver, 15).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#bankid-qr svg"))
+
+
+def choose_and_approve(driver, name):
+    driver.find_element(By.XPATH, f"//label[contains(., '{name}')]").click()
+    driver.find_element(By.CSS_SELECTOR, "[data-e2e=bankid-approve]").click()
+    WebDriverWait(driver, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".alert-success"))
+
+
+def test_sign_in_by_scanning_the_qr_code(server, driver):
+    start_sign_in(server, driver)
+    login_tab = driver.current_window_handle
+    content = decode_qr(driver)
+    assert content.startswith("bankid.") and content.count(".") == 3
+
+    # The "phone": the test server's stand-in for the BankID app, in another tab.
+    driver.switch_to.new_window("tab")
+    driver.get(server + "/bankid-test/app")
+    driver.find_element(By.ID, "qr").send_keys(content)
+    driver.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+    WebDriverWait(driver, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, "[data-e2e=bankid-approve]"))
+    assert_page_ok(driver)
+    choose_and_approve(driver, "Hanna Handledarsson")
+    driver.close()
+    driver.switch_to.window(login_tab)
+
+    # The waiting page's script notices the completed order and moves on.
+    WebDriverWait(driver, 20).until(lambda d: d.current_url.endswith("/start"))
+    assert "Hanna Handledarsson" in driver.find_element(By.TAG_NAME, "h1").text
+    assert driver.find_elements(By.CSS_SELECTOR, "[data-role=handledare]")
+    assert_page_ok(driver)
+
+
+def test_sign_in_on_the_same_device_and_sign_out(server, driver):
+    start_sign_in(server, driver)
+    assert_page_ok(driver)
+    waiting = driver.current_url
+    driver.find_element(By.CSS_SELECTOR, "[data-e2e=bankid-autostart]").click()
+    WebDriverWait(driver, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, "[data-e2e=bankid-approve]"))
+    choose_and_approve(driver, "Doris Dataskydd")
+
+    driver.get(waiting)
+    WebDriverWait(driver, 20).until(lambda d: d.current_url.endswith("/start"))
+    assert driver.find_elements(By.CSS_SELECTOR, "[data-role=data_protection_officer]")
+
+    driver.find_element(By.CSS_SELECTOR, ".viewer button[type=submit]").click()
+    WebDriverWait(driver, 10).until(lambda d: not d.current_url.endswith("/start"))
+    driver.get(server + "/start")
+    assert driver.current_url.endswith("/login"), "after signing out, the start page asks to sign in again"
