@@ -17,6 +17,12 @@ func routes(_ app: Application) throws {
         app.post(.logoutEverywhere, permission: .signedIn, use: LoginController.logoutEverywhere)
         app.get(.start, permission: .signedIn, use: StartController.show)
     }
+    do { // account administration
+        app.get(.adminAccounts, permission: .capability(.manageAccounts), use: AccountAdminController.index)
+        app.post(.adminAccounts, permission: .capability(.manageAccounts), use: AccountAdminController.create)
+        app.post(.adminAccountActive(.key), permission: .capability(.manageAccounts), use: AccountAdminController.setActive)
+        app.post(.adminAccountRole(.key), permission: .capability(.manageAccounts), use: AccountAdminController.setRole)
+    }
     do { // operations and API description
         app.get(.health, permission: .public, use: HealthController.show)
         app.get(.openAPI, permission: .public, use: OpenAPIController.show)

@@ -1,3 +1,4 @@
+import Fluent
 import Foundation
 import NIOCore
 import Testing
@@ -54,5 +55,17 @@ final class TestBrowser: @unchecked Sendable {
             page = Page(status: response.status, headers: response.headers, body: response.body.string)
         }
         return page!
+    }
+}
+
+extension TestBrowser {
+    /// A browser already signed in as the demo staff member with this name (seed the demo data first).
+    static func signedIn(as name: String, in app: Application) async throws -> TestBrowser {
+        let account = try #require(try await StaffAccount.query(on: app.db).filter(\.$displayName == name).first(), "no demo account \(name)")
+        let (token, _) = try await app.sessionStore.create(kind: .staff, accountID: try account.requireID(), organisationID: account.$organisation.id,
+                                                           method: "test", now: app.clock.now(), on: app.db)
+        let browser = TestBrowser(app)
+        browser.setCookie(SessionMiddleware.cookieName, token)
+        return browser
     }
 }

@@ -11,7 +11,8 @@ enum LoginController {
     @Sendable
     static func show(req: Request) async throws -> Response {
         if req.signedIn != nil { return req.redirect(to: SiteRoute.start.path) }
-        return try await LoginPage.render(context: req.pageContext).encodeResponse(for: req)
+        let cancelled = req.query[String.self, at: "cancelled"] != nil
+        return try await LoginPage.render(cancelled: cancelled, context: req.pageContext).encodeResponse(for: req)
     }
 
     @Sendable
@@ -62,7 +63,7 @@ enum LoginController {
     @Sendable
     static func cancel(req: Request) async throws -> Response {
         if let login = try? await ownLogin(req) { try await req.bankIDLogins.cancel(login, on: req.db) }
-        return req.redirect(to: SiteRoute.login.path)
+        return req.redirect(to: SiteRoute.login.path + "?cancelled=1")
     }
 
     @Sendable

@@ -8,12 +8,15 @@ enum Permission: Sendable, Equatable, CustomStringConvertible {
     case developmentOnly
     /// Any signed-in person; what they then see is limited by their roles.
     case signedIn
+    /// Signed-in staff with a role that grants the capability (see `PermissionMatrix`).
+    case capability(Capability)
 
     var description: String {
         switch self {
         case .public: "public"
         case .developmentOnly: "development-only"
         case .signedIn: "signed-in"
+        case .capability(let capability): capability.rawValue
         }
     }
 }
@@ -26,11 +29,19 @@ enum Authorization {
         case .public, .developmentOnly:
             return
         case .signedIn:
-            guard request.signedIn != nil else {
-                if LotsErrorMiddleware.wantsJSON(request) { throw Abort(.unauthorized) }
-                throw Abort.redirect(to: SiteRoute.login.path)
-            }
+            _ = try requireSession(request)
+        case .capability(let capability):
+            let session = try requireSession(request)
+            guard PermissionMatrix.allows(capability, roles: session.roles.map(\.role)) else { throw Abort(.forbidden) }
         }
+    }
+
+    private static func requireSession(_ request: Request) throws -> SignedInSession {
+        guard let session = request.signedIn else {
+            if LotsErrorMiddleware.wantsJSON(request) { throw Abort(.unauthorized) }
+            throw Abort.redirect(to: SiteRoute.login.path)
+        }
+        return session
     }
 }
 

@@ -28,6 +28,9 @@ enum SiteRoute: Sendable, Equatable {
     case logout
     case logoutEverywhere
     case start
+    case adminAccounts
+    case adminAccountActive(Parameter<UUID>)
+    case adminAccountRole(Parameter<UUID>)
 
     /// What the person does in the test server's stand-in for the BankID app.
     enum BankIDAppAction: String, Sendable, CaseIterable {
@@ -67,6 +70,9 @@ enum SiteRoute: Sendable, Equatable {
         case .logout: ["logout"]
         case .logoutEverywhere: ["logout", "everywhere"]
         case .start: ["start"]
+        case .adminAccounts: ["admin", "accounts"]
+        case .adminAccountActive(let id): ["admin", "accounts", id.segment(named: "accountID"), "active"]
+        case .adminAccountRole(let id): ["admin", "accounts", id.segment(named: "accountID"), "role"]
         }
     }
 }

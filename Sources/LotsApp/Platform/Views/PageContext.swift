@@ -35,6 +35,9 @@ extension Request {
         var viewer: Viewer?
         if let session = signedIn {
             navigation = [NavigationItem(path: SiteRoute.start.path, label: texts(LoginText.navStart))]
+            if PermissionMatrix.allows(.manageAccounts, roles: session.roles.map(\.role)) {
+                navigation.append(NavigationItem(path: SiteRoute.adminAccounts.path, label: texts(AdminText.navAccounts)))
+            }
             viewer = Viewer(displayName: session.displayName,
                             roleLabels: StaffRole.allCases.filter(session.has).map { texts(RoleText($0)) })
         } else {

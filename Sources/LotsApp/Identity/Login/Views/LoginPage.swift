@@ -1,10 +1,11 @@
 import Plot
 
 enum LoginPage {
-    static func render(context: PageContext) -> HTML {
+    static func render(cancelled: Bool, context: PageContext) -> HTML {
         let t = context.texts
         return Layout.page(context, title: t(LoginText.title), content: .group(
             .h1(.text(t(LoginText.title))),
+            .if(cancelled, .p(.class("alert alert-info"), .attribute(named: "role", value: "status"), .text(t(BankIDText.cancelled)))),
             .p(.class("lead"), .text(t(LoginText.lead))),
             .form(
                 .method(.post), .action(SiteRoute.loginBankIDStart.path),
