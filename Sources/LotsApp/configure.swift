@@ -28,6 +28,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.middleware.use(CSRFMiddleware())
 
     app.sessionStore = SessionStore()
+    app.auditLog = AuditLog(clock: app.clock, database: { [unowned app] in app.db })
     try await app.configureLiveBankID()
     if app.bankIDTestServerEnabled {
         app.bankIDTestOrders = BankIDTestOrders(now: { [unowned app] in app.clock.now() })
@@ -42,6 +43,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.asyncCommands.use(LotsMigrateCommand(), as: "migrate")
     app.asyncCommands.use(DemoCommand(), as: "demo")
     app.asyncCommands.use(JobsCommand(), as: "jobs")
+    app.asyncCommands.use(AuditCommand(), as: "audit")
 
     try routes(app)
 }

@@ -61,3 +61,25 @@ def test_migrate_demo_and_jobs_commands():
         unknown = run_lots("jobs", "run", "--name", "no.such.job", env_extra=env)
         assert unknown.returncode != 0
         assert "No job is called" in (unknown.stdout + unknown.stderr)
+
+
+def test_audit_verify_pinpoints_a_tampered_event():
+    import sqlite3
+
+    with tempfile.TemporaryDirectory() as data:
+        env = {"LOTS_DATA_DIR": data}
+        assert run_lots("demo", env_extra=env).returncode == 0  # seeding writes audit events
+        intact = run_lots("audit", "verify", env_extra=env)
+        assert intact.returncode == 0, intact.stderr
+        assert "intact" in intact.stdout and "9 events verified" in intact.stdout
+
+        # Someone with access to the database file edits an event, removing the guard first.
+        db = sqlite3.connect(os.path.join(data, "lots.sqlite"))
+        db.execute("DROP TRIGGER audit_events_no_update")
+        db.execute("UPDATE audit_events SET purpose = 'edited' WHERE sequence = 4")
+        db.commit()
+        db.close()
+
+        broken = run_lots("audit", "verify", env_extra=env)
+        assert broken.returncode != 0
+        assert "broken at event #4" in (broken.stdout + broken.stderr)

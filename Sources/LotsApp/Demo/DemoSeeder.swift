@@ -8,6 +8,7 @@ import LotsCore
 struct DemoSeeder: Sendable {
     var clock: any LotsClock
     var keyRing: KeyRing
+    var audit: AuditLog
 
     struct StaffSeed {
         var name: String
@@ -45,6 +46,9 @@ struct DemoSeeder: Sendable {
             account.personalNumberIndex = try await keyRing.blindIndex(member.identityNumber.digits, field: StaffAccount.personalNumberField,
                                                                       organisationID: organisationID, on: db)
             try await account.create(on: db)
+            try await audit.record(AuditDraft(organisationID: organisationID, action: .adminChange,
+                                              subject: "staff:\(try account.requireID().uuidString.lowercased())",
+                                              purpose: "demo_seed", query: "create"), in: db)
             for (role, unit) in member.roles {
                 try await StaffRoleAssignment(staffAccountID: try account.requireID(), organisationID: organisationID,
                                               unitID: unit.flatMap { unitIDs[$0] }, role: role).create(on: db)
@@ -65,5 +69,5 @@ struct DemoSeeder: Sendable {
 }
 
 extension Application {
-    var demoSeeder: DemoSeeder { DemoSeeder(clock: clock, keyRing: keyRing) }
+    var demoSeeder: DemoSeeder { DemoSeeder(clock: clock, keyRing: keyRing, audit: auditLog) }
 }

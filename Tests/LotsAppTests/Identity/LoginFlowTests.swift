@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import Foundation
 import Testing
 import VaporTesting
@@ -71,6 +72,9 @@ import VaporTesting
             let startPage = try await browser.get("/start")
             #expect(startPage.status == .ok)
             #expect(startPage.body.contains("Välkommen, Hanna Handledarsson"))
+            let logins = try await app.db.sql.raw("SELECT * FROM audit_events WHERE action = 'login'").all().map(AuditVerifier.entry)
+            #expect(logins.count == 1)
+            #expect(logins.first?.query == "method=bankid")
             #expect(startPage.body.contains("data-role=\"handledare\""))
             #expect(startPage.body.contains("Exempelmissionen (demo)"))
         }
@@ -127,6 +131,9 @@ import VaporTesting
             #expect(status.body.contains("inget aktivt konto"))
             #expect(browser.cookies[SessionMiddleware.cookieName] == nil)
             #expect(try await UserSession.query(on: app.db).count() == 0)
+            let refused = try await app.db.sql.raw("SELECT * FROM audit_events WHERE action = 'login_refused'").all().map(AuditVerifier.entry)
+            #expect(refused.count == 1)
+            #expect(refused.first?.actorID == nil && refused.first?.subject == nil, "nothing identifies who was refused")
         }
     }
 

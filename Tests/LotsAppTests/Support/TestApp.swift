@@ -27,6 +27,8 @@ func withLotsApp(
         config.database = .postgres(url: url, searchPath: [name])
     }
     try customize(&config)
+    if schema != nil { await TestPostgres.gate.acquire() }
+    defer { if schema != nil { Task { await TestPostgres.gate.release() } } }
     let app = try await Application.make(.testing)
     // Migrations and requests log at info; keep test output to what failed.
     app.logger.logLevel = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .warning
@@ -37,6 +39,8 @@ func withLotsApp(
         try await body(app)
         if let schema { try await app.db.sql.raw("DROP SCHEMA \(ident: schema) CASCADE").run() }
     } catch {
+        // PostgreSQL errors describe themselves generically; the test log needs the server's message.
+        if TestPostgres.url != nil { app.logger.error("test failed: \(String(reflecting: error))") }
         if let schema { try? await app.db.sql.raw("DROP SCHEMA \(ident: schema) CASCADE").run() }
         try await app.asyncShutdown()
         throw error
@@ -44,7 +48,30 @@ func withLotsApp(
     try await app.asyncShutdown()
 }
 
+/// Limits how many tests hold PostgreSQL connections at once: every test app has its own pool, and
+/// the parallel suite would otherwise exceed the server's connection limit (100 by default).
+actor TestGate {
+    private var available: Int
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    init(limit: Int) { available = limit }
+
+    func acquire() async {
+        if available > 0 {
+            available -= 1
+            return
+        }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    func release() {
+        if waiting.isEmpty { available += 1 } else { waiting.removeFirst().resume() }
+    }
+}
+
 enum TestPostgres {
+    static let gate = TestGate(limit: 12)
+
     static var url: String? {
         guard let value = ProcessInfo.processInfo.environment["LOTS_TEST_POSTGRES_URL"], !value.isEmpty else { return nil }
         return value

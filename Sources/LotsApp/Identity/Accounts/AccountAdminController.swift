@@ -52,7 +52,9 @@ enum AccountAdminController {
     private static func administration(_ req: Request) throws -> AccountAdministration {
         guard let session = req.signedIn else { throw Abort(.unauthorized) }
         return AccountAdministration(organisationID: session.organisationID, actingAccountID: session.accountID,
-                                     keyRing: req.application.keyRing, sessions: req.application.sessionStore, clock: req.clock)
+                                     keyRing: req.application.keyRing, sessions: req.application.sessionStore, clock: req.clock,
+                                     audit: req.application.auditLog,
+                                     actingRoles: session.roles.map(\.role.rawValue).sorted().joined(separator: ","))
     }
 
     private static func render(_ req: Request, notice: AccountListPage.Notice?, form: AccountListPage.Form,

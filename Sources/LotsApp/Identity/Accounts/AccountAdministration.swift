@@ -9,6 +9,9 @@ struct AccountAdministration: Sendable {
     var keyRing: KeyRing
     var sessions: SessionStore
     var clock: any LotsClock
+    var audit: AuditLog
+    /// The acting administrator's roles, as the audit trail records them.
+    var actingRoles: String
 
     enum Failure: Error, Equatable {
         case nameMissing
@@ -44,6 +47,7 @@ struct AccountAdministration: Sendable {
             try await account.create(on: db)
             let id = try account.requireID()
             try await StaffRoleAssignment(staffAccountID: id, organisationID: organisationID, unitID: input.unitID, role: input.role).create(on: db)
+            try await record(id, "create role=\(input.role.rawValue)\(unitDetail(input.unitID))", in: db)
             return id
         }
     }
@@ -52,8 +56,11 @@ struct AccountAdministration: Sendable {
     func setActive(_ active: Bool, accountID: UUID, on database: any Database) async throws {
         let account = try await ownAccount(accountID, on: database)
         if !active, accountID == actingAccountID { throw Failure.wouldLockOutSelf }
-        account.active = active
-        try await account.update(on: database)
+        try await database.transaction { db in
+            account.active = active
+            try await account.update(on: db)
+            try await record(accountID, active ? "activate" : "deactivate", in: db)
+        }
         if !active { try await sessions.revokeAll(accountID: accountID, now: clock.now(), on: database) }
         sessions.forget(accountID: accountID)
     }
@@ -66,8 +73,20 @@ struct AccountAdministration: Sendable {
         try await database.transaction { db in
             try await StaffRoleAssignment.query(on: db).filter(\.$staffAccount.$id == accountID).delete()
             try await StaffRoleAssignment(staffAccountID: accountID, organisationID: organisationID, unitID: unitID, role: role).create(on: db)
+            try await record(accountID, "set_role role=\(role.rawValue)\(unitDetail(unitID))", in: db)
         }
         sessions.forget(accountID: accountID)
+    }
+
+    /// Every change is written to the audit trail in its own transaction: no change without its event.
+    private func record(_ accountID: UUID, _ change: String, in db: any Database) async throws {
+        try await audit.record(AuditDraft(organisationID: organisationID, actorID: actingAccountID, actorRole: actingRoles, action: .adminChange,
+                                          subject: "staff:\(accountID.uuidString.lowercased())", purpose: "account_administration", query: change),
+                               in: db)
+    }
+
+    private func unitDetail(_ unitID: UUID?) -> String {
+        unitID.map { " unit=\($0.uuidString.lowercased())" } ?? ""
     }
 
     /// Accounts of other organisations do not exist as far as this administrator is concerned.

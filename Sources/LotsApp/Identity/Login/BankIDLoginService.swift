@@ -13,6 +13,7 @@ struct BankIDLoginService: Sendable {
     var clock: any LotsClock
     var keyRing: KeyRing
     var sessions: SessionStore
+    var audit: AuditLog
 
     enum Outcome: Sendable, Equatable {
         case pending(hintCode: String?)
@@ -81,8 +82,15 @@ struct BankIDLoginService: Sendable {
         }
         let accounts = try await StaffDirectory.activeAccounts(for: number, keyRing: keyRing, on: database)
         // A person with accounts in several organisations signs in to the first; choosing comes with the account menu.
-        guard let account = accounts.first else { return .noAccount }
-        let (token, _) = try await sessions.create(kind: .staff, accountID: try account.requireID(), organisationID: account.$organisation.id,
+        guard let account = accounts.first else {
+            // Who was refused is not recorded: they are not a user, and the number must not be kept.
+            try await audit.record(AuditDraft(action: .loginRefused, purpose: "sign_in", query: "method=bankid reason=no_account"))
+            return .noAccount
+        }
+        let accountID = try account.requireID()
+        try await audit.record(AuditDraft(organisationID: account.$organisation.id, actorID: accountID, action: .login,
+                                          subject: "staff:\(accountID.uuidString.lowercased())", purpose: "sign_in", query: "method=bankid"))
+        let (token, _) = try await sessions.create(kind: .staff, accountID: accountID, organisationID: account.$organisation.id,
                                                    method: "bankid", now: clock.now(), on: database)
         return .signedIn(token: token)
     }

@@ -68,6 +68,10 @@ enum LoginController {
 
     @Sendable
     static func logout(req: Request) async throws -> Response {
+        if let session = req.signedIn {
+            try await req.application.auditLog.record(AuditDraft(organisationID: session.organisationID, actorID: session.accountID,
+                                                                 action: .logout, purpose: "sign_out"))
+        }
         if let token = req.cookies[SessionMiddleware.cookieName]?.string {
             try await req.application.sessionStore.revoke(token: token, now: req.clock.now(), on: req.db)
         }
@@ -79,6 +83,8 @@ enum LoginController {
     @Sendable
     static func logoutEverywhere(req: Request) async throws -> Response {
         if let session = req.signedIn {
+            try await req.application.auditLog.record(AuditDraft(organisationID: session.organisationID, actorID: session.accountID,
+                                                                 action: .logout, purpose: "sign_out", query: "scope=all_devices"))
             try await req.application.sessionStore.revokeAll(accountID: session.accountID, now: req.clock.now(), on: req.db)
         }
         let response = req.redirect(to: SiteRoute.home.path)
@@ -133,7 +139,8 @@ struct BankIDLoginStatus: Content {
 
 extension Request {
     var bankIDLogins: BankIDLoginService {
-        BankIDLoginService(client: application.bankIDClient, clock: clock, keyRing: application.keyRing, sessions: application.sessionStore)
+        BankIDLoginService(client: application.bankIDClient, clock: clock, keyRing: application.keyRing, sessions: application.sessionStore,
+                           audit: application.auditLog)
     }
 
     /// The end user's address as BankID needs it: the proxy's forwarded address when behind one.

@@ -17,6 +17,7 @@ enum MigrationRegistry {
             AddStaffPersonalNumberIndex(),
             CreateSessions(),
             CreateBankIDLogins(),
+            CreateAuditEvents(),
         ])
     }
 }
