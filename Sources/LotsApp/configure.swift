@@ -26,6 +26,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.middleware.use(SessionMiddleware())
     app.middleware.use(LanguageMiddleware())
     app.middleware.use(CSRFMiddleware())
+    app.middleware.use(APIAuthenticationMiddleware())
 
     app.sessionStore = SessionStore()
     app.auditLog = AuditLog(clock: app.clock, database: { [unowned app] in app.db })
@@ -44,6 +45,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.asyncCommands.use(DemoCommand(), as: "demo")
     app.asyncCommands.use(JobsCommand(), as: "jobs")
     app.asyncCommands.use(AuditCommand(), as: "audit")
+    app.asyncCommands.use(TokenCommand(), as: "token")
 
     try routes(app)
 }

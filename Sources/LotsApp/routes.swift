@@ -23,6 +23,12 @@ func routes(_ app: Application) throws {
         app.post(.adminAccountActive(.key), permission: .capability(.manageAccounts), use: AccountAdminController.setActive)
         app.post(.adminAccountRole(.key), permission: .capability(.manageAccounts), use: AccountAdminController.setRole)
     }
+    do { // integrations: API tokens and the API itself
+        app.get(.adminAPIClients, permission: .capability(.manageAccounts), use: APIClientAdminController.index)
+        app.post(.adminAPIClients, permission: .capability(.manageAccounts), use: APIClientAdminController.create)
+        app.post(.adminAPIClientRevoke(.key), permission: .capability(.manageAccounts), use: APIClientAdminController.revoke)
+        app.get(.apiWhoAmI, permission: .apiClient(nil), use: WhoAmIController.show)
+    }
     do { // operations and API description
         app.get(.health, permission: .public, use: HealthController.show)
         app.get(.openAPI, permission: .public, use: OpenAPIController.show)

@@ -83,3 +83,24 @@ def test_audit_verify_pinpoints_a_tampered_event():
         broken = run_lots("audit", "verify", env_extra=env)
         assert broken.returncode != 0
         assert "broken at event #4" in (broken.stdout + broken.stderr)
+
+
+def test_token_create_list_and_bad_scope():
+    with tempfile.TemporaryDirectory() as data:
+        env = {"LOTS_DATA_DIR": data}
+        assert run_lots("demo", env_extra=env).returncode == 0
+        created = run_lots("token", "create", "--organisation", "exempelmissionen", "--scope", "imports:write",
+                           "--expires", "30", "--name", "AF import", env_extra=env)
+        assert created.returncode == 0, created.stderr
+        token = [line for line in created.stdout.splitlines() if line.startswith("lots_")]
+        assert len(token) == 1 and len(token[0]) > 40
+
+        listing = run_lots("token", "list", "--organisation", "exempelmissionen", env_extra=env)
+        assert listing.returncode == 0
+        assert token[0][:12] in listing.stdout and token[0] not in listing.stdout and "active" in listing.stdout
+
+        bad = run_lots("token", "create", "--organisation", "exempelmissionen", "--scope", "everything", env_extra=env)
+        assert bad.returncode != 0
+        assert 'Unknown scope "everything"' in (bad.stdout + bad.stderr)
+        unknown = run_lots("token", "create", "--organisation", "nobody", "--scope", "imports:write", env_extra=env)
+        assert unknown.returncode != 0 and "No organisation" in (unknown.stdout + unknown.stderr)

@@ -18,6 +18,7 @@ enum MigrationRegistry {
             CreateSessions(),
             CreateBankIDLogins(),
             CreateAuditEvents(),
+            CreateAPIClients(),
         ])
     }
 }

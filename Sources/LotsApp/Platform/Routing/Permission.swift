@@ -10,6 +10,8 @@ enum Permission: Sendable, Equatable, CustomStringConvertible {
     case signedIn
     /// Signed-in staff with a role that grants the capability (see `PermissionMatrix`).
     case capability(Capability)
+    /// An integration's bearer token; with a scope, the token must carry it.
+    case apiClient(APIScope?)
 
     var description: String {
         switch self {
@@ -17,6 +19,7 @@ enum Permission: Sendable, Equatable, CustomStringConvertible {
         case .developmentOnly: "development-only"
         case .signedIn: "signed-in"
         case .capability(let capability): capability.rawValue
+        case .apiClient(let scope): "api-client" + (scope.map { ":" + $0.rawValue } ?? "")
         }
     }
 }
@@ -33,6 +36,11 @@ enum Authorization {
         case .capability(let capability):
             let session = try requireSession(request)
             guard PermissionMatrix.allows(capability, roles: session.roles.map(\.role)) else { throw Abort(.forbidden) }
+        case .apiClient(let scope):
+            guard let client = request.apiClient else {
+                throw Abort(.unauthorized, headers: ["WWW-Authenticate": "Bearer"], reason: "This endpoint needs an API token.")
+            }
+            if let scope, !client.scopes.contains(scope) { throw Abort(.forbidden, reason: "The token lacks the scope \(scope.rawValue).") }
         }
     }
 

@@ -31,6 +31,9 @@ enum SiteRoute: Sendable, Equatable {
     case adminAccounts
     case adminAccountActive(Parameter<UUID>)
     case adminAccountRole(Parameter<UUID>)
+    case adminAPIClients
+    case adminAPIClientRevoke(Parameter<UUID>)
+    case apiWhoAmI
 
     /// What the person does in the test server's stand-in for the BankID app.
     enum BankIDAppAction: String, Sendable, CaseIterable {
@@ -73,6 +76,9 @@ enum SiteRoute: Sendable, Equatable {
         case .adminAccounts: ["admin", "accounts"]
         case .adminAccountActive(let id): ["admin", "accounts", id.segment(named: "accountID"), "active"]
         case .adminAccountRole(let id): ["admin", "accounts", id.segment(named: "accountID"), "role"]
+        case .adminAPIClients: ["admin", "api-clients"]
+        case .adminAPIClientRevoke(let id): ["admin", "api-clients", id.segment(named: "clientID"), "revoke"]
+        case .apiWhoAmI: ["api", "v1", "whoami"]
         }
     }
 }

@@ -37,6 +37,7 @@ extension Request {
             navigation = [NavigationItem(path: SiteRoute.start.path, label: texts(LoginText.navStart))]
             if PermissionMatrix.allows(.manageAccounts, roles: session.roles.map(\.role)) {
                 navigation.append(NavigationItem(path: SiteRoute.adminAccounts.path, label: texts(AdminText.navAccounts)))
+                navigation.append(NavigationItem(path: SiteRoute.adminAPIClients.path, label: texts(APIClientText.navAPIClients)))
             }
             viewer = Viewer(displayName: session.displayName,
                             roleLabels: StaffRole.allCases.filter(session.has).map { texts(RoleText($0)) })

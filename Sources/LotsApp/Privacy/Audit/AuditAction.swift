@@ -6,6 +6,7 @@ enum AuditAction: String, Sendable, CaseIterable {
     case logout
     case adminChange = "admin_change"
     case subjectRequestStep = "subject_request_step"
+    case apiAccess = "api_access"
 }
 
 /// An event before it is chained: the caller's part.
