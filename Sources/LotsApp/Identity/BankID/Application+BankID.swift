@@ -11,8 +11,7 @@ extension Application {
         case .testServer:
             return BankIDClient(baseURL: SiteRoute.bankIDTestBaseURL(origin: localOrigin), httpClient: http.client.shared)
         case .live(let url, _, _, _):
-            guard let client = storage[LiveBankIDHTTPClientKey.self] else { fatalError("the BankID HTTP client is not configured") }
-            return BankIDClient(baseURL: url, httpClient: client)
+            return BankIDClient(baseURL: url, httpClient: required(LiveBankIDHTTPClientKey.self, "the BankID HTTP client"))
         }
     }
 

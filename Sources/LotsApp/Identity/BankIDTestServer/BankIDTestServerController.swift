@@ -76,10 +76,7 @@ extension Application {
 
     /// The test server's orders; created by `configure` wherever the test server is enabled.
     var bankIDTestOrders: BankIDTestOrders {
-        get {
-            guard let orders = storage[BankIDTestOrdersKey.self] else { fatalError("the BankID test server is not enabled") }
-            return orders
-        }
+        get { required(BankIDTestOrdersKey.self, "the BankID test server") }
         set { storage[BankIDTestOrdersKey.self] = newValue }
     }
 

@@ -90,10 +90,7 @@ extension Application {
     private struct SessionStoreKey: StorageKey { typealias Value = SessionStore }
 
     var sessionStore: SessionStore {
-        get {
-            guard let store = storage[SessionStoreKey.self] else { fatalError("the session store is not configured") }
-            return store
-        }
+        get { required(SessionStoreKey.self, "the session store") }
         set { storage[SessionStoreKey.self] = newValue }
     }
 }

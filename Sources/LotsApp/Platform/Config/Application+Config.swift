@@ -5,10 +5,7 @@ extension Application {
 
     /// The validated configuration; set once by `configure`.
     public var config: AppConfig {
-        get {
-            guard let config = storage[ConfigKey.self] else { fatalError("configure(_:config:) has not run") }
-            return config
-        }
+        get { required(ConfigKey.self, "the configuration") }
         set { storage[ConfigKey.self] = newValue }
     }
 }

@@ -39,10 +39,7 @@ extension Application {
     private struct LocalizerKey: StorageKey { typealias Value = Localizer }
 
     var localizer: Localizer {
-        get {
-            guard let localizer = storage[LocalizerKey.self] else { fatalError("localisation catalogs are not loaded") }
-            return localizer
-        }
+        get { required(LocalizerKey.self, "the localisation catalog") }
         set { storage[LocalizerKey.self] = newValue }
     }
 }

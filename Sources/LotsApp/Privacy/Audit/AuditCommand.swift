@@ -48,10 +48,7 @@ extension Application {
     private struct AuditLogKey: StorageKey { typealias Value = AuditLog }
 
     var auditLog: AuditLog {
-        get {
-            guard let log = storage[AuditLogKey.self] else { fatalError("the audit log is not configured") }
-            return log
-        }
+        get { required(AuditLogKey.self, "the audit log") }
         set { storage[AuditLogKey.self] = newValue }
     }
 }

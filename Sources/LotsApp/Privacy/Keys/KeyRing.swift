@@ -58,10 +58,7 @@ extension Application {
     private struct KeyRingKey: StorageKey { typealias Value = KeyRing }
 
     var keyRing: KeyRing {
-        get {
-            guard let ring = storage[KeyRingKey.self] else { fatalError("the key ring is not loaded") }
-            return ring
-        }
+        get { required(KeyRingKey.self, "the key ring") }
         set { storage[KeyRingKey.self] = newValue }
     }
 }
