@@ -14,6 +14,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.routes.defaultMaxBodySize = "1mb"
 
     app.keyRing = KeyRing(kek: try KeyEncryptionKeyLoader.load(config: config, logger: app.logger))
+    app.auditSigningKey = try KeyEncryptionKeyLoader.loadAuditSigningKey(config: config, logger: app.logger)
     try DatabaseSetup.configure(app, setting: config.database)
     MigrationRegistry.register(on: app)
 
@@ -38,6 +39,8 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.jobs.register(MailDeliveryJob())
     app.jobs.register(OutboxPurgeJob())
     app.jobs.schedule(OutboxPurgeJob(), every: 3600)
+    app.jobs.register(AuditCheckpointJob())
+    app.jobs.schedule(AuditCheckpointJob(), every: 600)
     app.lifecycle.use(JobRunnerLifecycle())
 
     app.asyncCommands.use(LotsServeCommand(), as: "serve", isDefault: true)

@@ -69,9 +69,12 @@ def test_audit_verify_pinpoints_a_tampered_event():
     with tempfile.TemporaryDirectory() as data:
         env = {"LOTS_DATA_DIR": data}
         assert run_lots("demo", env_extra=env).returncode == 0  # seeding writes audit events
+        signed = run_lots("jobs", "run", "--name", "audit.checkpoint", env_extra=env)
+        assert signed.returncode == 0, signed.stderr
+        assert os.path.exists(os.path.join(data, "audit-checkpoints.jsonl"))
         intact = run_lots("audit", "verify", env_extra=env)
         assert intact.returncode == 0, intact.stderr
-        assert "intact" in intact.stdout and "9 events verified" in intact.stdout
+        assert "intact" in intact.stdout and "events verified" in intact.stdout and "1 signed checkpoints match" in intact.stdout
 
         # Someone with access to the database file edits an event, removing the guard first.
         db = sqlite3.connect(os.path.join(data, "lots.sqlite"))

@@ -74,6 +74,7 @@ import VaporTesting
         try await withLotsApp { app in
             let (css, body) = try await app.get("/css/lots.css")
             #expect(css.status == .ok)
+            #expect(css.headers.first(name: .cacheControl) == "no-cache", "stylesheets are revalidated, not refetched")
             #expect(body.contains(".skip-link"))
             let (icon, _) = try await app.get("/favicon.svg")
             #expect(icon.status == .ok)

@@ -44,6 +44,8 @@ public struct AppConfig: Sendable {
     public var bankID: BankIDSetting
     public var keyEncryptionKeyFile: String?
     public var auditSigningKeyFile: String?
+    /// Where signed audit checkpoints are appended; outside the database on purpose.
+    public var auditCheckpointFile: String
     /// Set when a TLS-terminating proxy sits in front of Lots; enables HSTS and Secure cookies.
     public var behindTLS: Bool
     /// How often the job runner looks for due work; tests shorten it.
@@ -58,7 +60,8 @@ public struct AppConfig: Sendable {
             mode: .testing, demo: false, dataDirectory: NSTemporaryDirectory(), database: database,
             hostname: "127.0.0.1", port: 0, publicBaseURL: "http://127.0.0.1:8080",
             mail: .devMailbox, mailFrom: try! MailAddress("lots@example.org", name: "Lots"), bankID: .testServer,
-            keyEncryptionKeyFile: nil, auditSigningKeyFile: nil, behindTLS: false,
+            keyEncryptionKeyFile: nil, auditSigningKeyFile: nil,
+            auditCheckpointFile: NSTemporaryDirectory() + "lots-test-checkpoints-\(UUID().uuidString).jsonl", behindTLS: false,
             jobPollInterval: 0.05, runJobsInProcess: false, resourcesDirectory: resourcesDirectory
         )
     }

@@ -27,9 +27,11 @@ struct SecurityHeadersMiddleware: AsyncMiddleware {
         if behindTLS || request.url.scheme == "https" {
             response.headers.replaceOrAdd(name: "Strict-Transport-Security", value: "max-age=31536000; includeSubDomains")
         }
-        // Pages may hold personal data: no shared or disk caches. Static assets set their own caching.
+        // Pages may hold personal data: no shared or disk caches. Static files (served with an ETag by the
+        // file middleware) hold none, so browsers keep them and revalidate.
         if !response.headers.contains(name: .cacheControl) {
-            response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+            let isStaticFile = response.headers.contains(name: .eTag) && request.method == .GET
+            response.headers.replaceOrAdd(name: .cacheControl, value: isStaticFile ? "no-cache" : "no-store")
         }
         return response
     }

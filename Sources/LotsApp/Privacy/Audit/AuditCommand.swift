@@ -28,7 +28,12 @@ struct AuditCommand: AsyncCommand {
             context.console.error("The audit trail's last events are missing: the chain head does not match event #\(report.verified).")
             throw AuditCommandError.broken
         }
-        context.console.info("The audit trail is intact: \(report.verified) events verified.")
+        if let mismatch = try await app.auditCheckpointer.firstMismatch(on: app.db) {
+            context.console.error("The audit trail no longer matches the signed checkpoint of events #\(mismatch.fromSequence)–#\(mismatch.toSequence): events in that range were rewritten.")
+            throw AuditCommandError.broken
+        }
+        let checkpoints = try app.auditCheckpointer.readAll().count
+        context.console.info("The audit trail is intact: \(report.verified) events verified, \(checkpoints) signed checkpoints match.")
     }
 }
 
