@@ -29,6 +29,10 @@ func routes(_ app: Application) throws {
         app.post(.adminAPIClientRevoke(.key), permission: .capability(.manageAccounts), use: APIClientAdminController.revoke)
         app.get(.apiWhoAmI, permission: .apiClient(nil), use: WhoAmIController.show)
     }
+    do { // data-protection review
+        app.get(.auditReview, permission: .capability(.reviewDataProtection), use: AuditReviewController.index)
+        app.get(.auditReviewExport, permission: .capability(.reviewDataProtection), use: AuditReviewController.export)
+    }
     do { // operations and API description
         app.get(.health, permission: .public, use: HealthController.show)
         app.get(.openAPI, permission: .public, use: OpenAPIController.show)

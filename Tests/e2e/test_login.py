@@ -79,6 +79,12 @@ def test_sign_in_on_the_same_device_and_sign_out(server, driver):
     WebDriverWait(driver, 20).until(lambda d: d.current_url.endswith("/start"))
     assert driver.find_elements(By.CSS_SELECTOR, "[data-role=data_protection_officer]")
 
+    # The data-protection officer reviews the audit trail, where her own sign-in is the newest event.
+    driver.find_element(By.CSS_SELECTOR, ".main-nav a[href='/privacy/audit']").click()
+    WebDriverWait(driver, 10).until(lambda d: d.current_url.endswith("/privacy/audit"))
+    assert_page_ok(driver)
+    assert "Doris Dataskydd" in driver.find_element(By.CSS_SELECTOR, "table tbody").text
+
     driver.find_element(By.CSS_SELECTOR, ".viewer button[type=submit]").click()
     WebDriverWait(driver, 10).until(lambda d: not d.current_url.endswith("/start"))
     driver.get(server + "/start")

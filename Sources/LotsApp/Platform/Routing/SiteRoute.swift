@@ -34,6 +34,8 @@ enum SiteRoute: Sendable, Equatable {
     case adminAPIClients
     case adminAPIClientRevoke(Parameter<UUID>)
     case apiWhoAmI
+    case auditReview
+    case auditReviewExport
 
     /// What the person does in the test server's stand-in for the BankID app.
     enum BankIDAppAction: String, Sendable, CaseIterable {
@@ -79,6 +81,8 @@ enum SiteRoute: Sendable, Equatable {
         case .adminAPIClients: ["admin", "api-clients"]
         case .adminAPIClientRevoke(let id): ["admin", "api-clients", id.segment(named: "clientID"), "revoke"]
         case .apiWhoAmI: ["api", "v1", "whoami"]
+        case .auditReview: ["privacy", "audit"]
+        case .auditReviewExport: ["privacy", "audit.csv"]
         }
     }
 }

@@ -35,6 +35,9 @@ extension Request {
         var viewer: Viewer?
         if let session = signedIn {
             navigation = [NavigationItem(path: SiteRoute.start.path, label: texts(LoginText.navStart))]
+            if PermissionMatrix.allows(.reviewDataProtection, roles: session.roles.map(\.role)) {
+                navigation.append(NavigationItem(path: SiteRoute.auditReview.path, label: texts(AuditText.nav)))
+            }
             if PermissionMatrix.allows(.manageAccounts, roles: session.roles.map(\.role)) {
                 navigation.append(NavigationItem(path: SiteRoute.adminAccounts.path, label: texts(AdminText.navAccounts)))
                 navigation.append(NavigationItem(path: SiteRoute.adminAPIClients.path, label: texts(APIClientText.navAPIClients)))

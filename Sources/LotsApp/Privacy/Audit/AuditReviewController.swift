@@ -1,0 +1,67 @@
+import Fluent
+import Foundation
+import Plot
+import Vapor
+
+/// `/privacy/audit`: the data-protection officer's view of who did what, and its CSV export.
+enum AuditReviewController {
+    struct Query: Content {
+        var actor: String?
+        var subject: String?
+        var from: String?
+        var to: String?
+    }
+
+    @Sendable
+    static func index(req: Request) async throws -> Response {
+        let (session, query, filter) = try parse(req)
+        let rows = try await AuditReview.rows(organisationID: session.organisationID, filter: filter, on: req.db)
+        try await recordReview(req, session, filter, count: rows.count, action: .view)
+        let staff = try await AccountDirectory.rows(organisationID: session.organisationID, on: req.db).map { ($0.id, $0.name) }
+        return try await AuditReviewPage.render(.init(rows: rows, query: query, staff: staff), context: req.pageContext).encodeResponse(for: req)
+    }
+
+    @Sendable
+    static func export(req: Request) async throws -> Response {
+        let (session, _, filter) = try parse(req)
+        let rows = try await AuditReview.rows(organisationID: session.organisationID, filter: filter, on: req.db)
+        try await recordReview(req, session, filter, count: rows.count, action: .export)
+        var headers = HTTPHeaders()
+        headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
+        headers.contentDisposition = .init(.attachment, filename: "audit-trail.csv")
+        return Response(status: .ok, headers: headers, body: .init(string: AuditReview.csv(rows)))
+    }
+
+    private static func parse(_ req: Request) throws -> (SignedInSession, Query, AuditReview.Filter) {
+        guard let session = req.signedIn else { throw Abort(.unauthorized) }
+        let query = try req.query.decode(Query.self)
+        let filter = AuditReview.Filter(
+            actorID: query.actor.flatMap(UUID.init(uuidString:)),
+            subject: query.subject.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0.trimmingCharacters(in: .whitespaces) },
+            from: try query.from.flatMap(day), to: try query.to.flatMap(day).map { $0.addingTimeInterval(86_400) })
+        return (session, query, filter)
+    }
+
+    /// Dates from the form (`YYYY-MM-DD`), as whole days in Swedish time.
+    private static func day(_ text: String) throws -> Date? {
+        if text.isEmpty { return nil }
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "Europe/Stockholm")
+        formatter.dateFormat = "yyyy-MM-dd"
+        guard let date = formatter.date(from: text) else { throw Abort(.badRequest, reason: "Dates are written YYYY-MM-DD.") }
+        return date
+    }
+
+    private static func recordReview(_ req: Request, _ session: SignedInSession, _ filter: AuditReview.Filter, count: Int, action: AuditAction) async throws {
+        var described: [String] = []
+        if filter.actorID != nil { described.append("actor=?") }
+        if filter.subject != nil { described.append("subject=?") }
+        if filter.from != nil || filter.to != nil { described.append("period=?") }
+        try await req.application.auditLog.record(AuditDraft(
+            organisationID: session.organisationID, actorID: session.accountID,
+            actorRole: session.roles.map(\.role.rawValue).sorted().joined(separator: ","), action: action,
+            subject: "audit_trail", purpose: "data_protection_review", resultCount: count,
+            query: described.isEmpty ? "all" : described.joined(separator: " ")))
+    }
+}
