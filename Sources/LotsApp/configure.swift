@@ -13,7 +13,8 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     // Uploads are limited per route; this is the ceiling for any request body.
     app.routes.defaultMaxBodySize = "1mb"
 
-    app.keyRing = KeyRing(kek: try KeyEncryptionKeyLoader.load(config: config, logger: app.logger))
+    app.keyRing = KeyRing(kek: try KeyEncryptionKeyLoader.load(config: config, logger: app.logger),
+                          shredded: try ShreddedSubjects(file: config.shreddedKeysFile))
     app.auditSigningKey = try KeyEncryptionKeyLoader.loadAuditSigningKey(config: config, logger: app.logger)
     try DatabaseSetup.configure(app, setting: config.database)
     MigrationRegistry.register(on: app)

@@ -66,6 +66,7 @@ extension AppConfig {
         let kekFile = reader.existingFile("LOTS_KEK_FILE", requiredIn: production)
         let auditKeyFile = reader.existingFile("LOTS_AUDIT_KEY_FILE", requiredIn: production)
         let checkpointFile = reader.string("LOTS_AUDIT_CHECKPOINT_FILE", default: (dataDirectory as NSString).appendingPathComponent("audit-checkpoints.jsonl"))
+        let shreddedFile = reader.string("LOTS_SHREDDED_KEYS_FILE", default: (dataDirectory as NSString).appendingPathComponent("keys/shredded-subjects.txt"))
         let behindTLS = reader.boolean("LOTS_BEHIND_TLS", default: false)
         let pollInterval = Double(reader.integer("LOTS_JOB_POLL_MS", default: 1000, range: 10...600_000)) / 1000
         let resources = reader.string("LOTS_RESOURCES_DIR", default: FileManager.default.currentDirectoryPath + "/Resources")
@@ -77,7 +78,8 @@ extension AppConfig {
         return AppConfig(
             mode: mode, demo: demo, dataDirectory: dataDirectory, database: database,
             hostname: hostname, port: port, publicBaseURL: publicBaseURL, mail: mail, mailFrom: mailFrom, bankID: bankID,
-            keyEncryptionKeyFile: kekFile, auditSigningKeyFile: auditKeyFile, auditCheckpointFile: checkpointFile, behindTLS: behindTLS,
+            keyEncryptionKeyFile: kekFile, auditSigningKeyFile: auditKeyFile, auditCheckpointFile: checkpointFile,
+            shreddedKeysFile: shreddedFile, behindTLS: behindTLS,
             jobPollInterval: pollInterval, runJobsInProcess: true, resourcesDirectory: resources
         )
     }

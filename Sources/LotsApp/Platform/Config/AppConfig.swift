@@ -46,6 +46,8 @@ public struct AppConfig: Sendable {
     public var auditSigningKeyFile: String?
     /// Where signed audit checkpoints are appended; outside the database on purpose.
     public var auditCheckpointFile: String
+    /// The list of erased subjects whose keys must never be used again; kept with the keys, not in the database.
+    public var shreddedKeysFile: String
     /// Set when a TLS-terminating proxy sits in front of Lots; enables HSTS and Secure cookies.
     public var behindTLS: Bool
     /// How often the job runner looks for due work; tests shorten it.
@@ -61,7 +63,8 @@ public struct AppConfig: Sendable {
             hostname: "127.0.0.1", port: 0, publicBaseURL: "http://127.0.0.1:8080",
             mail: .devMailbox, mailFrom: try! MailAddress("lots@example.org", name: "Lots"), bankID: .testServer,
             keyEncryptionKeyFile: nil, auditSigningKeyFile: nil,
-            auditCheckpointFile: NSTemporaryDirectory() + "lots-test-checkpoints-\(UUID().uuidString).jsonl", behindTLS: false,
+            auditCheckpointFile: NSTemporaryDirectory() + "lots-test-checkpoints-\(UUID().uuidString).jsonl",
+            shreddedKeysFile: NSTemporaryDirectory() + "lots-test-shredded-\(UUID().uuidString).txt", behindTLS: false,
             jobPollInterval: 0.05, runJobsInProcess: false, resourcesDirectory: resourcesDirectory
         )
     }

@@ -19,6 +19,7 @@ enum MigrationRegistry {
             CreateBankIDLogins(),
             CreateAuditEvents(),
             CreateAPIClients(),
+            CreateSubjectKeys(),
         ])
     }
 }

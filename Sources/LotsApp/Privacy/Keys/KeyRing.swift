@@ -15,12 +15,22 @@ enum KeyPurpose: String, Sendable, CaseIterable {
 /// Unwrapped keys are cached in memory for the life of the process.
 final class KeyRing: Sendable {
     let fingerprint: String
+    let shredded: ShreddedSubjects
     private let kek: SymmetricKey
     private let cache = NIOLockedValueBox<[String: SymmetricKey]>([:])
 
-    init(kek: SymmetricKey) {
+    init(kek: SymmetricKey, shredded: ShreddedSubjects) {
         self.kek = kek
+        self.shredded = shredded
         self.fingerprint = KeyWrapping.fingerprint(of: kek)
+    }
+
+    func wrap(_ key: SymmetricKey, context: String) throws -> Data {
+        try KeyWrapping.wrap(key, with: kek, context: context)
+    }
+
+    func unwrap(_ wrapped: Data, context: String) throws -> SymmetricKey {
+        try KeyWrapping.unwrap(wrapped, with: kek, context: context)
     }
 
     func organisationKey(_ organisationID: UUID, _ purpose: KeyPurpose, on database: any Database) async throws -> SymmetricKey {

@@ -1,0 +1,39 @@
+import Crypto
+import Fluent
+import Foundation
+import LotsCore
+
+enum SubjectKeyError: Error, Equatable, SafelyDescribable {
+    /// The subject was erased: their key is destroyed and will never be recreated.
+    case shredded
+    case missing
+
+    var safeDescription: String {
+        switch self {
+        case .shredded: "the data subject's key was destroyed (erased)"
+        case .missing: "the data subject has no key"
+        }
+    }
+}
+
+extension KeyRing {
+    /// The subject's data key; with `create`, made on first use.
+    func subjectKey(_ subjectID: UUID, organisationID: UUID, create: Bool = false, on database: any Database) async throws -> SymmetricKey {
+        guard !shredded.contains(subjectID) else { throw SubjectKeyError.shredded }
+        let context = "subject/\(organisationID.uuidString.lowercased())/\(subjectID.uuidString.lowercased())"
+        if let stored = try await SubjectKey.query(on: database).filter(\.$id == subjectID).filter(\.$organisationID == organisationID).first() {
+            return try unwrap(Data(base64Encoded: stored.wrappedKey) ?? Data(), context: context)
+        }
+        guard create else { throw SubjectKeyError.missing }
+        let key = SymmetricKey(size: .bits256)
+        try await SubjectKey(subjectID: subjectID, organisationID: organisationID, wrappedKey: try wrap(key, context: context).base64EncodedString(),
+                             kekFingerprint: fingerprint).create(on: database)
+        return key
+    }
+
+    /// Crypto-shredding: the subject goes on the shredded list first, then their key is deleted.
+    func shred(_ subjectID: UUID, on database: any Database) async throws {
+        try shredded.add(subjectID)
+        try await SubjectKey.query(on: database).filter(\.$id == subjectID).delete()
+    }
+}
