@@ -52,22 +52,13 @@ enum AccountForm {
 
     private static func roleSelect(id: String, selected: String, _ context: PageContext) -> Node<HTML.FormContext> {
         .select(.id(id), .attribute(named: "name", value: "role"), .forEach(StaffRole.allCases) { role in
-            option(role.rawValue, context.texts(RoleText(role)), selected: role.rawValue == selected)
+            Components.option(role.rawValue, context.texts(RoleText(role)), selected: role.rawValue == selected)
         })
     }
 
     private static func unitSelect(id: String, selected: UUID?, _ units: [AccountDirectory.Unit], _ context: PageContext) -> Node<HTML.FormContext> {
         .select(.id(id), .attribute(named: "name", value: "unit"),
-                option("", context.texts(AdminText.wholeOrganisation), selected: selected == nil),
-                .forEach(units) { unit in option(unit.id.uuidString, unit.name, selected: unit.id == selected, isData: true) })
-    }
-
-    /// Plot's `option` takes only attributes; options here need their text as content.
-    private static func option(_ value: String, _ label: String, selected: Bool, isData: Bool = false) -> Node<HTML.SelectContext> {
-        var nodes: [Node<HTML.SelectContext>] = [.attribute(named: "value", value: value)]
-        if selected { nodes.append(.attribute(named: "selected", value: "selected")) }
-        if isData { nodes.append(.attribute(named: "translate", value: "no")) }
-        nodes.append(.text(label))
-        return .element(named: "option", nodes: nodes)
+                Components.option("", context.texts(AdminText.wholeOrganisation), selected: selected == nil),
+                .forEach(units) { unit in Components.option(unit.id.uuidString, unit.name, selected: unit.id == selected, isData: true) })
     }
 }

@@ -34,7 +34,7 @@ enum DevMailboxPage {
                 )),
                 .tbody(.forEach(messages) { message in
                     .tr(
-                        .td(.time(.datetime(iso(message.receivedAt)), .text(display(message.receivedAt)))),
+                        .td(Components.time(message.receivedAt)),
                         .td(.attribute(named: "translate", value: "no"), .text(message.recipient)),
                         .td(.attribute(named: "translate", value: "no"),
                             .a(.href(SiteRoute.devMailboxMessage(.value(message.id)).path), .text(message.subject)))
@@ -53,20 +53,10 @@ enum DevMailboxPage {
                 .class("facts"),
                 .dt(.text(t(MailboxText.from))), .dd(.attribute(named: "translate", value: "no"), .text(message.sender)),
                 .dt(.text(t(MailboxText.to))), .dd(.attribute(named: "translate", value: "no"), .text(message.recipient)),
-                .dt(.text(t(MailboxText.received))), .dd(.time(.datetime(iso(message.receivedAt)), .text(display(message.receivedAt))))
+                .dt(.text(t(MailboxText.received))), .dd(Components.time(message.receivedAt))
             ),
             .pre(.class("mail-body"), .attribute(named: "translate", value: "no"), .text(message.textBody))
         ))
     }
 
-    private static func iso(_ date: Date) -> String { date.formatted(.iso8601) }
-
-    /// Dates and times are written the Swedish/ISO way in every language: 2026-11-23 09:30.
-    private static func display(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "sv_SE")
-        formatter.timeZone = TimeZone(identifier: "Europe/Stockholm")
-        formatter.dateFormat = "yyyy-MM-dd HH:mm"
-        return formatter.string(from: date)
-    }
 }

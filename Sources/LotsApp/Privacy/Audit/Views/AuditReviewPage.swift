@@ -23,8 +23,8 @@ enum AuditReviewPage {
     private static func filterForm(_ model: Model, _ context: PageContext) -> Node<HTML.BodyContext> {
         let t = context.texts
         let selected = model.query.actor ?? ""
-        var options: [Node<HTML.SelectContext>] = [option("", t(AuditText.everyone), selected.isEmpty, data: false)]
-        options += model.staff.map { id, name in option(id.uuidString.lowercased(), name, selected.lowercased() == id.uuidString.lowercased(), data: true) }
+        var options: [Node<HTML.SelectContext>] = [Components.option("", t(AuditText.everyone), selected: selected.isEmpty)]
+        options += model.staff.map { id, name in Components.option(id.uuidString.lowercased(), name, selected: selected.lowercased() == id.uuidString.lowercased(), isData: true) }
         return .form(
             .method(.get), .action(SiteRoute.auditReview.path), .class("account-form"),
             .label(.for("actor"), .text(t(AuditText.actor))),
@@ -48,7 +48,7 @@ enum AuditReviewPage {
             .thead(.tr(.forEach(headers) { .th(.attribute(named: "scope", value: "col"), .text(t($0))) })),
             .tbody(.forEach(rows) { row in
                 .tr(
-                    .td(.time(.datetime(row.occurredAt.formatted(.iso8601)), .text(Self.display(row.occurredAt)))),
+                    .td(Components.time(row.occurredAt, seconds: true)),
                     .td(.span(.attribute(named: "translate", value: "no"), .text(row.actorName ?? "–")),
                         .unwrap(row.actorRole) { .span(.class("muted"), .attribute(named: "translate", value: "no"), .text(" (\($0))")) }),
                     .td(.attribute(named: "translate", value: "no"), .text(row.action)),
@@ -61,14 +61,6 @@ enum AuditReviewPage {
         )
     }
 
-    private static func option(_ value: String, _ label: String, _ selected: Bool, data: Bool) -> Node<HTML.SelectContext> {
-        var nodes: [Node<HTML.SelectContext>] = [.attribute(named: "value", value: value)]
-        if selected { nodes.append(.attribute(named: "selected", value: "selected")) }
-        if data { nodes.append(.attribute(named: "translate", value: "no")) }
-        nodes.append(.text(label))
-        return .element(named: "option", nodes: nodes)
-    }
-
     private static func exportLink(_ query: AuditReviewController.Query) -> String {
         var components = URLComponents()
         components.path = SiteRoute.auditReviewExport.path
@@ -76,14 +68,6 @@ enum AuditReviewPage {
             .compactMap { name, value in value.flatMap { $0.isEmpty ? nil : URLQueryItem(name: name, value: $0) } }
         components.queryItems = items.isEmpty ? nil : items
         return components.string ?? SiteRoute.auditReviewExport.path
-    }
-
-    private static func display(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "sv_SE")
-        formatter.timeZone = TimeZone(identifier: "Europe/Stockholm")
-        formatter.dateFormat = "yyyy-MM-dd HH:mm:ss"
-        return formatter.string(from: date)
     }
 }
 
