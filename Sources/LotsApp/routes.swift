@@ -29,6 +29,14 @@ func routes(_ app: Application) throws {
         app.post(.adminAPIClientRevoke(.key), permission: .capability(.manageAccounts), use: APIClientAdminController.revoke)
         app.get(.apiWhoAmI, permission: .apiClient(nil), use: WhoAmIController.show)
     }
+    do { // participants, through the audited access path
+        let readers = Permission.anyCapability([.documentOwnParticipants, .followUpUnit, .manageAssignments])
+        app.get(.participants, permission: readers, use: ParticipantsController.list)
+        app.get(.participantSearch, permission: readers, use: ParticipantsController.search)
+        app.get(.participant(.key), permission: readers, use: ParticipantsController.profile)
+        app.get(.participantAccess(.key), permission: .capability(.accessColleagueParticipantWithReason), use: ParticipantsController.accessForm)
+        app.post(.participantAccess(.key), permission: .capability(.accessColleagueParticipantWithReason), use: ParticipantsController.grantAccess)
+    }
     do { // data-protection review
         app.get(.auditReview, permission: .capability(.reviewDataProtection), use: AuditReviewController.index)
         app.get(.auditReviewExport, permission: .capability(.reviewDataProtection), use: AuditReviewController.export)

@@ -26,13 +26,18 @@ struct DemoSeeder: Sendable {
     func seedIfEmpty(on database: any Database) async throws -> Bool {
         try await database.transaction { db in
             guard try await Organisation.query(on: db).count() == 0 else { return false }
-            try await seed(DemoData.caseManagement, units: DemoData.caseManagementUnits, staff: DemoData.caseManagementStaff, on: db)
+            let (organisationID, units, accounts) = try await seed(DemoData.caseManagement, units: DemoData.caseManagementUnits,
+                                                   staff: DemoData.caseManagementStaff, on: db)
+            try await seedParticipants(organisationID: organisationID, units: units, accounts: accounts, on: db)
             try await seed(DemoData.partnership, units: [], staff: DemoData.partnershipStaff, on: db)
             return true
         }
     }
 
-    private func seed(_ organisation: Organisation, units: [String], staff: [StaffSeed], on db: any Database) async throws {
+    @discardableResult
+    private func seed(_ organisation: Organisation, units: [String], staff: [StaffSeed],
+                      on db: any Database) async throws -> (organisation: UUID, units: [String: UUID], accounts: [String: UUID]) {
+        var accounts: [String: UUID] = [:]
         try await organisation.create(on: db)
         let organisationID = try organisation.requireID()
         var unitIDs: [String: UUID] = [:]
@@ -46,12 +51,36 @@ struct DemoSeeder: Sendable {
             account.personalNumberIndex = try await keyRing.blindIndex(member.identityNumber.digits, field: StaffAccount.personalNumberField,
                                                                       organisationID: organisationID, on: db)
             try await account.create(on: db)
+            accounts[member.name] = try account.requireID()
             try await audit.record(AuditDraft(organisationID: organisationID, action: .adminChange,
                                               subject: "staff:\(try account.requireID().uuidString.lowercased())",
                                               purpose: "demo_seed", query: "create"), in: db)
             for (role, unit) in member.roles {
                 try await StaffRoleAssignment(staffAccountID: try account.requireID(), organisationID: organisationID,
                                               unitID: unit.flatMap { unitIDs[$0] }, role: role).create(on: db)
+            }
+        }
+        return (organisationID, unitIDs, accounts)
+    }
+
+    /// Registers the demo participants through the same path imports use (encryption, blind indexes, audit).
+    private func seedParticipants(organisationID: UUID, units: [String: UUID], accounts: [String: UUID], on db: any Database) async throws {
+        let registry = ParticipantRegistry(keyRing: keyRing, audit: audit)
+        let today = CivilDate(clock.now())
+        let actor = AuditDraft(organisationID: organisationID, action: .create, purpose: "demo_seed")
+        for (index, seed) in DemoParticipants.seeds.enumerated() {
+            for (number, daysAgo) in seed.startedDaysAgo.enumerated() {
+                let starts = today.adding(days: -daysAgo)
+                let new = ParticipantRegistry.NewParticipant(
+                    personalNumber: DemoParticipants.identityNumber(index), givenName: seed.givenName, familyName: seed.familyName,
+                    phone: DemoParticipants.phone(index), email: "\(seed.givenName.lowercased()).\(index)@deltagare.example",
+                    address: "Exempelgatan \(index + 1), 100 00 Exempelstad", gender: seed.gender,
+                    education: "Gymnasieutbildning", workExperience: "Lagerarbete, 2 år", interpreterLanguage: seed.interpreter,
+                    protectedIdentity: seed.protectedIdentity,
+                    placement: .init(unitID: units[seed.unit]!, handledareID: seed.handledare.flatMap { accounts[$0] },
+                                     caseNumber: DemoParticipants.caseNumber(index, placement: number), referenceNumber: "REF-\(4200 + index)",
+                                     level: seed.level, startsOn: starts, endsOn: starts.adding(days: 180)))
+                _ = try await registry.register(new, organisationID: organisationID, by: actor, on: db)
             }
         }
     }

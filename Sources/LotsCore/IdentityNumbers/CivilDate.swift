@@ -42,4 +42,22 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
     public var description: String {
         String(format: "%04d-%02d-%02d", year, month, day)
     }
+
+    /// The date `days` days later (earlier when negative), in the proleptic Gregorian calendar.
+    public func adding(days: Int) -> CivilDate {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let start = calendar.date(from: DateComponents(year: year, month: month, day: day))!
+        let moved = calendar.date(byAdding: .day, value: days, to: start)!
+        return CivilDate(moved, timeZone: calendar.timeZone)
+    }
+
+    /// Reads an ISO 8601 calendar date, `YYYY-MM-DD`, and nothing else.
+    public init?(iso text: String) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]) else { return nil }
+        self.init(year: year, month: month, day: day)
+    }
 }

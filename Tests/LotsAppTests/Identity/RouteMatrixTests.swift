@@ -19,6 +19,8 @@ import VaporTesting
         case .public, .developmentOnly: true
         case .signedIn: role != nil
         case .capability(let capability): role.map { PermissionMatrix.capabilities(of: $0).contains(capability) } ?? false
+        case .anyCapability(let capabilities):
+            role.map { role in capabilities.contains { PermissionMatrix.capabilities(of: role).contains($0) } } ?? false
         case .apiClient: false // people's sessions never reach the API; tokens are tested in APIClientTests
         }
     }
@@ -66,13 +68,22 @@ import VaporTesting
                     let refused = status == .forbidden || status == .unauthorized || location == "/login"
                     let expected = expectedAllowed(permission, role: role)
                     #expect(refused != expected, "\(route.method) \(path) as \(role?.rawValue ?? "visitor"): \(status)")
-                    if !expected, role != nil, case .capability = permission {
+                    if !expected, role != nil, permission.isCapabilityBased {
                         #expect(status == .forbidden, "\(route.method) \(path): signed-in staff without the right get 403")
                     }
                     checked += 1
                 }
             }
             #expect(checked >= app.routes.all.count * roles.count)
+        }
+    }
+}
+
+extension Permission {
+    var isCapabilityBased: Bool {
+        switch self {
+        case .capability, .anyCapability: true
+        default: false
         }
     }
 }

@@ -85,7 +85,9 @@ import VaporTesting
         try await withLotsApp { app in
             try await app.demoSeeder.seedIfEmpty(on: app.db)
             let seeded = try await app.db.sql.raw("SELECT COUNT(*) AS n FROM audit_events").first()?.decode(column: "n", as: Int.self)
-            #expect(seeded == DemoData.caseManagementStaff.count + DemoData.partnershipStaff.count)
+            let placements = DemoParticipants.seeds.map(\.startedDaysAgo.count).reduce(0, +)
+            #expect(seeded == DemoData.caseManagementStaff.count + DemoData.partnershipStaff.count + placements,
+                    "one event per staff account and one per registered placement")
 
             let admin = try await TestBrowser.signedIn(as: "Saga Systemsson", in: app)
             let token = try #require(try await admin.get("/admin/accounts").csrfToken)

@@ -20,6 +20,9 @@ enum MigrationRegistry {
             CreateAuditEvents(),
             CreateAPIClients(),
             CreateSubjectKeys(),
+            CreateParticipants(),
+            CreatePlacements(),
+            CreateParticipantAccessGrants(),
         ])
     }
 }

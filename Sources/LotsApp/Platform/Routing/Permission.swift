@@ -10,6 +10,9 @@ enum Permission: Sendable, Equatable, CustomStringConvertible {
     case signedIn
     /// Signed-in staff with a role that grants the capability (see `PermissionMatrix`).
     case capability(Capability)
+    /// Signed-in staff with a role that grants at least one of the capabilities; the handler then
+    /// limits what they see to what their roles allow (e.g. the participant list).
+    case anyCapability([Capability])
     /// An integration's bearer token; with a scope, the token must carry it.
     case apiClient(APIScope?)
 
@@ -19,6 +22,7 @@ enum Permission: Sendable, Equatable, CustomStringConvertible {
         case .developmentOnly: "development-only"
         case .signedIn: "signed-in"
         case .capability(let capability): capability.rawValue
+        case .anyCapability(let capabilities): capabilities.map(\.rawValue).joined(separator: "|")
         case .apiClient(let scope): "api-client" + (scope.map { ":" + $0.rawValue } ?? "")
         }
     }
@@ -36,6 +40,9 @@ enum Authorization {
         case .capability(let capability):
             let session = try requireSession(request)
             guard PermissionMatrix.allows(capability, roles: session.roles.map(\.role)) else { throw Abort(.forbidden) }
+        case .anyCapability(let capabilities):
+            let session = try requireSession(request)
+            guard capabilities.contains(where: { PermissionMatrix.allows($0, roles: session.roles.map(\.role)) }) else { throw Abort(.forbidden) }
         case .apiClient(let scope):
             guard let client = request.apiClient else {
                 throw Abort(.unauthorized, headers: ["WWW-Authenticate": "Bearer"], reason: "This endpoint needs an API token.")

@@ -36,6 +36,10 @@ enum SiteRoute: Sendable, Equatable {
     case apiWhoAmI
     case auditReview
     case auditReviewExport
+    case participants
+    case participantSearch
+    case participant(Parameter<UUID>)
+    case participantAccess(Parameter<UUID>)
 
     /// What the person does in the test server's stand-in for the BankID app.
     enum BankIDAppAction: String, Sendable, CaseIterable {
@@ -83,6 +87,10 @@ enum SiteRoute: Sendable, Equatable {
         case .apiWhoAmI: ["api", "v1", "whoami"]
         case .auditReview: ["privacy", "audit"]
         case .auditReviewExport: ["privacy", "audit.csv"]
+        case .participants: ["participants"]
+        case .participantSearch: ["participants", "search"]
+        case .participant(let id): ["participants", id.segment(named: "participantID")]
+        case .participantAccess(let id): ["participants", id.segment(named: "participantID"), "access"]
         }
     }
 }

@@ -35,6 +35,10 @@ extension Request {
         var viewer: Viewer?
         if let session = signedIn {
             navigation = [NavigationItem(path: SiteRoute.start.path, label: texts(LoginText.navStart))]
+            let roles = session.roles.map(\.role)
+            if [Capability.documentOwnParticipants, .followUpUnit, .manageAssignments].contains(where: { PermissionMatrix.allows($0, roles: roles) }) {
+                navigation.append(NavigationItem(path: SiteRoute.participants.path, label: texts(ParticipantText.nav)))
+            }
             if PermissionMatrix.allows(.reviewDataProtection, roles: session.roles.map(\.role)) {
                 navigation.append(NavigationItem(path: SiteRoute.auditReview.path, label: texts(AuditText.nav)))
             }

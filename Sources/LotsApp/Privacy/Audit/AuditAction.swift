@@ -7,6 +7,7 @@ enum AuditAction: String, Sendable, CaseIterable {
     case adminChange = "admin_change"
     case subjectRequestStep = "subject_request_step"
     case apiAccess = "api_access"
+    case accessGranted = "access_granted"
 }
 
 /// An event before it is chained: the caller's part.

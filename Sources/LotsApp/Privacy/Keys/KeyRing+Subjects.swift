@@ -37,3 +37,18 @@ extension KeyRing {
         try await SubjectKey.query(on: database).filter(\.$id == subjectID).delete()
     }
 }
+
+extension KeyRing {
+    /// Several subjects' keys in one query; shredded or missing subjects are left out.
+    func subjectKeys(_ subjectIDs: [UUID], organisationID: UUID, on database: any Database) async throws -> [UUID: SymmetricKey] {
+        guard !subjectIDs.isEmpty else { return [:] }
+        let stored = try await SubjectKey.query(on: database).filter(\.$id ~~ subjectIDs).filter(\.$organisationID == organisationID).all()
+        var keys: [UUID: SymmetricKey] = [:]
+        for record in stored {
+            guard let id = record.id, !shredded.contains(id) else { continue }
+            let context = "subject/\(organisationID.uuidString.lowercased())/\(id.uuidString.lowercased())"
+            keys[id] = try unwrap(Data(base64Encoded: record.wrappedKey) ?? Data(), context: context)
+        }
+        return keys
+    }
+}

@@ -1,0 +1,98 @@
+import Fluent
+import Foundation
+import LotsCore
+
+extension ParticipantRecords {
+    /// Searches by personnummer or case number (exact, through blind indexes) or by name (within the
+    /// staff's own scope only). A handledare also finds colleagues' participants by exact number, as
+    /// restricted hits that say only that the person is someone else's participant.
+    func search(_ term: ParticipantSearchTerm, purpose: SearchPurpose, for staff: StaffActor, on db: any Database) async throws -> [ParticipantSearchHit] {
+        let scope = ParticipantScope(staff)
+        let candidates = try await candidatePlacements(term, scope: scope, staff: staff, on: db)
+        var byParticipant: [UUID: Placement] = [:]
+        for placement in candidates where byParticipant[placement.participantID].map({ $0.startsOn < placement.startsOn }) ?? true {
+            byParticipant[placement.participantID] = placement
+        }
+        let participants = try await participantsByID(Array(byParticipant.keys), staff: staff, on: db)
+        let keys = try await keyRing.subjectKeys(Array(participants.keys), organisationID: staff.organisationID, on: db)
+
+        var visible: [(Participant, Placement)] = []
+        var restricted: [Placement] = []
+        for (participantID, placement) in byParticipant.sorted(by: { $0.value.startsOn > $1.value.startsOn }) {
+            guard let participant = participants[participantID], keys[participantID] != nil else { continue }
+            let allPlacements = candidates.filter { $0.participantID == participantID }
+            if allPlacements.contains(where: { inScope($0, scope) }) {
+                visible.append((participant, placement))
+            } else if staff.has(.handledare) {
+                restricted.append(placement)
+            }
+        }
+        if case .name(let text) = term {
+            // Names are ciphertext: they are opened in memory for the staff's own scope and matched there.
+            visible = try visible.filter { participant, _ in
+                guard let id = participant.id, let key = keys[id] else { return false }
+                let row = SealedRow(key: key, table: Participant.schema, rowID: id)
+                let name = (try row.open(participant.givenName, "given_name") + " " + (try row.open(participant.familyName, "family_name"))).lowercased()
+                return name.contains(text)
+            }
+        }
+        visible = Array(visible.prefix(Self.searchLimit))
+        restricted = Array(restricted.prefix(Self.searchLimit))
+        let hitIDs = visible.map { $0.1.participantID } + restricted.map(\.participantID)
+        try await record(staff.draft(.search, subject: refs(hitIDs), purpose: purpose.rawValue, resultCount: hitIDs.count,
+                                      query: term.auditDescription + " scope=\(scope.auditName)"))
+        let names = try await Names.load(units: (visible.map(\.1) + restricted).map(\.unitID), staff: visible.compactMap(\.1.handledareID), on: db)
+        let open = try visible.map { participant, placement -> ParticipantSearchHit in
+            let summary = try summary(participant, placement, key: keys[placement.participantID]!, names: names)
+            return ParticipantSearchHit(id: summary.id, name: summary.name, caseNumber: summary.caseNumber, unitName: summary.unitName, restricted: false)
+        }
+        return open + restricted.map { ParticipantSearchHit(id: $0.participantID, name: nil, caseNumber: nil, unitName: names.unit($0.unitID), restricted: true) }
+    }
+
+    private func candidatePlacements(_ term: ParticipantSearchTerm, scope: ParticipantScope, staff: StaffActor, on db: any Database) async throws -> [Placement] {
+        let organisation = Placement.query(on: db).filter(\.$organisationID == staff.organisationID)
+        switch term {
+        case .personalNumber(let number):
+            let index = try await keyRing.blindIndex(number.digits, field: Participant.personalNumberField, organisationID: staff.organisationID, on: db)
+            guard let participant = try await Participant.query(on: db).filter(\.$organisationID == staff.organisationID)
+                .filter(\.$personalNumberIndex == index).first(), let id = participant.id else { return [] }
+            return try await organisation.filter(\.$participantID == id).all()
+        case .caseNumber(let caseNumber):
+            let index = try await keyRing.blindIndex(caseNumber, field: Placement.caseNumberField, organisationID: staff.organisationID, on: db)
+            guard let placement = try await Placement.query(on: db).filter(\.$organisationID == staff.organisationID)
+                .filter(\.$implementationReferenceIndex == index).first() else { return [] }
+            return try await Placement.query(on: db).filter(\.$participantID == placement.participantID).all()
+        case .name:
+            return try await scoped(organisation, scope).all()
+        }
+    }
+
+    // MARK: access with a reason
+
+    /// Gives a handledare time-limited access to a colleague's participant, for a stated reason, and
+    /// audits it in the same transaction. The optional explanation is encrypted under the participant's key.
+    func grantAccess(to participantID: UUID, reason: AccessReason, explanation: String?, for staff: StaffActor, on db: any Database) async throws -> Date {
+        guard try await Participant.query(on: db).filter(\.$id == participantID).filter(\.$organisationID == staff.organisationID).count() == 1 else {
+            throw Failure.notFound
+        }
+        let expiresAt = clock.now().addingTimeInterval(Self.grantDuration)
+        try await db.transaction { tx in
+            let key = try await keyRing.subjectKey(participantID, organisationID: staff.organisationID, on: tx)
+            let grant = ParticipantAccessGrant()
+            let id = UUID()
+            grant.id = id
+            grant.organisationID = staff.organisationID
+            grant.participantID = participantID
+            grant.staffAccountID = staff.accountID
+            grant.reason = reason.rawValue
+            grant.explanation = try SealedRow(key: key, table: ParticipantAccessGrant.schema, rowID: id)
+                .seal(explanation?.trimmingCharacters(in: .whitespacesAndNewlines), "explanation")
+            grant.expiresAt = expiresAt
+            try await grant.create(on: tx)
+            try await audit.record(staff.draft(.accessGranted, subject: SubjectReference.participant(participantID),
+                                                purpose: AccessBasis.colleagueGrant(reason, expiresAt: expiresAt).purpose,
+                                                query: "grant hours=\(Int(Self.grantDuration / 3600))"), in: tx)
+        }
+        return expiresAt
+    }
+}

@@ -1,0 +1,185 @@
+import Crypto
+import Fluent
+import Foundation
+import LotsCore
+
+/// The one audited access path to participants' data. Every list, profile and search writes exactly
+/// one audit event (actor, role, purpose, the participants concerned, result count), and waits for it
+/// to be committed before anything is decrypted and returned; if the audit write fails, so does the read.
+struct ParticipantRecords: Sendable {
+    var keyRing: KeyRing
+    var audit: AuditLog
+    var clock: any LotsClock
+    /// False only in the benchmark's unaudited comparison run (`serve --demo --unaudited-reads-for-benchmark`).
+    var auditsReads = true
+
+    static let pageSize = 50
+    /// At most this many hits are shown (and recorded); a wider search asks for a narrower term.
+    static let searchLimit = 50
+    /// How long access to a colleague's participant lasts.
+    static let grantDuration: TimeInterval = 4 * 60 * 60
+
+    enum Failure: Error, Equatable {
+        case notFound
+        /// The participant exists in the organisation, but the staff member has no ground to see them. A
+        /// handledare may ask for access with a reason.
+        case noAccess(participantID: UUID, mayRequest: Bool)
+    }
+
+    // MARK: lists
+
+    func list(for staff: StaffActor, page: Int, on db: any Database) async throws -> (rows: [ParticipantSummary], hasMore: Bool) {
+        let scope = ParticipantScope(staff)
+        guard let basis = scope.basis else { return ([], false) }
+        let offset = max(0, page - 1) * Self.pageSize
+        let placements = try await scoped(Placement.query(on: db).filter(\.$organisationID == staff.organisationID), scope)
+            .sort(\.$startsOn, .descending).sort(\.$id).range(offset..<(offset + Self.pageSize + 1)).all()
+        var seen = Set<UUID>()
+        let latest = placements.prefix(Self.pageSize).filter { seen.insert($0.participantID).inserted }
+        let participants = try await participantsByID(latest.map(\.participantID), staff: staff, on: db)
+        let shown = latest.filter { participants[$0.participantID] != nil }
+        try await record(staff.draft(.view, subject: refs(shown.map(\.participantID)), purpose: basis.purpose, resultCount: shown.count,
+                                      query: "list scope=\(scope.auditName) page=\(max(1, page))"))
+        let keys = try await keyRing.subjectKeys(shown.map(\.participantID), organisationID: staff.organisationID, on: db)
+        let names = try await Names.load(units: shown.map(\.unitID), staff: shown.compactMap(\.handledareID), on: db)
+        let rows = try shown.compactMap { placement -> ParticipantSummary? in
+            guard let participant = participants[placement.participantID], let key = keys[placement.participantID] else { return nil }
+            return try summary(participant, placement, key: key, names: names)
+        }
+        return (rows, placements.count > Self.pageSize)
+    }
+
+    // MARK: one participant
+
+    func profile(_ participantID: UUID, for staff: StaffActor, on db: any Database) async throws -> ParticipantProfile {
+        let subject = SubjectReference.participant(participantID)
+        guard let participant = try await Participant.query(on: db).filter(\.$id == participantID)
+            .filter(\.$organisationID == staff.organisationID).first() else {
+            try await record(staff.draft(.view, subject: subject, purpose: "refused", resultCount: 0, query: "profile refused=not_found"))
+            throw Failure.notFound
+        }
+        let placements = try await Placement.query(on: db).filter(\.$participantID == participantID)
+            .sort(\.$startsOn, .descending).all()
+        guard let basis = try await basis(for: staff, participantID: participantID, placements: placements, on: db) else {
+            try await record(staff.draft(.view, subject: subject, purpose: "refused", resultCount: 0, query: "profile refused=no_basis"))
+            throw Failure.noAccess(participantID: participantID, mayRequest: staff.has(.handledare))
+        }
+        try await record(staff.draft(.view, subject: subject, purpose: basis.purpose, resultCount: 1, query: "profile"))
+        guard let key = try await keyRing.subjectKeys([participantID], organisationID: staff.organisationID, on: db)[participantID] else {
+            throw Failure.notFound
+        }
+        let names = try await Names.load(units: placements.map(\.unitID), staff: placements.compactMap(\.handledareID), on: db)
+        return try decrypt(participant, placements: placements, key: key, basis: basis, names: names)
+    }
+
+    /// The ground on which the staff may see the participant, or nil.
+    func basis(for staff: StaffActor, participantID: UUID, placements: [Placement], on db: any Database) async throws -> AccessBasis? {
+        if staff.has(.handledare), placements.contains(where: { $0.handledareID == staff.accountID }) { return .ownCaseload }
+        if staff.has(.administrator) { return .placementAdministration }
+        if staff.has(.unitManager) {
+            if let units = staff.managedUnits {
+                if placements.contains(where: { units.contains($0.unitID) }) { return .unitFollowUp }
+            } else {
+                return .unitFollowUp
+            }
+        }
+        if staff.has(.handledare), let grant = try await activeGrant(staff: staff, participantID: participantID, on: db),
+           let reason = AccessReason(rawValue: grant.reason) {
+            return .colleagueGrant(reason, expiresAt: grant.expiresAt)
+        }
+        return nil
+    }
+
+    // MARK: helpers
+
+    /// Appends the read's audit event and waits for its commit (skipped only in the unaudited benchmark run).
+    func record(_ draft: AuditDraft) async throws {
+        guard auditsReads else { return }
+        try await audit.record(draft)
+    }
+
+    func refs(_ ids: [UUID]) -> String? {
+        ids.isEmpty ? nil : ids.map(SubjectReference.participant).joined(separator: " ")
+    }
+
+    func scoped(_ query: QueryBuilder<Placement>, _ scope: ParticipantScope) -> QueryBuilder<Placement> {
+        switch scope {
+        case .organisation: query
+        case .units(let units): query.filter(\.$unitID ~~ Array(units))
+        case .caseload(let accountID): query.filter(\.$handledareID == accountID)
+        case .none: query.filter(\.$id == UUID())
+        }
+    }
+
+    func inScope(_ placement: Placement, _ scope: ParticipantScope) -> Bool {
+        switch scope {
+        case .organisation: true
+        case .units(let units): units.contains(placement.unitID)
+        case .caseload(let accountID): placement.handledareID == accountID
+        case .none: false
+        }
+    }
+
+    func participantsByID(_ ids: [UUID], staff: StaffActor, on db: any Database) async throws -> [UUID: Participant] {
+        guard !ids.isEmpty else { return [:] }
+        let rows = try await Participant.query(on: db).filter(\.$id ~~ ids).filter(\.$organisationID == staff.organisationID).all()
+        return Dictionary(uniqueKeysWithValues: rows.compactMap { row in row.id.map { ($0, row) } })
+    }
+
+    func activeGrant(staff: StaffActor, participantID: UUID, on db: any Database) async throws -> ParticipantAccessGrant? {
+        try await ParticipantAccessGrant.query(on: db).filter(\.$participantID == participantID)
+            .filter(\.$staffAccountID == staff.accountID).filter(\.$organisationID == staff.organisationID)
+            .filter(\.$expiresAt > clock.now()).sort(\.$expiresAt, .descending).first()
+    }
+
+    func summary(_ participant: Participant, _ placement: Placement, key: SymmetricKey, names: Names) throws -> ParticipantSummary {
+        let person = SealedRow(key: key, table: Participant.schema, rowID: try participant.requireID())
+        let place = SealedRow(key: key, table: Placement.schema, rowID: try placement.requireID())
+        return ParticipantSummary(
+            id: try participant.requireID(),
+            name: try person.open(participant.givenName, "given_name") + " " + (try person.open(participant.familyName, "family_name")),
+            caseNumber: try place.open(placement.implementationReference, "implementation_reference"),
+            startsOn: placement.startsOn, endsOn: placement.endsOn, unitName: names.unit(placement.unitID),
+            handledareName: placement.handledareID.flatMap(names.staff), protectedIdentity: participant.protectedIdentity)
+    }
+
+    func decrypt(_ participant: Participant, placements: [Placement], key: SymmetricKey, basis: AccessBasis, names: Names) throws -> ParticipantProfile {
+        let id = try participant.requireID()
+        let row = SealedRow(key: key, table: Participant.schema, rowID: id)
+        let contact: ParticipantProfile.Contact? = participant.protectedIdentity ? nil : .init(
+            phone: try row.open(participant.phone, "phone"), email: try row.open(participant.email, "email"),
+            address: try row.open(participant.address, "address"))
+        let digits = try row.open(participant.personalNumber, "personal_number")
+        return ParticipantProfile(
+            id: id, givenName: try row.open(participant.givenName, "given_name"), familyName: try row.open(participant.familyName, "family_name"),
+            personalNumber: digits.count == 12 ? String(digits.prefix(8)) + "-" + String(digits.suffix(4)) : digits,
+            contact: contact, gender: try row.open(participant.gender, "gender"), education: try row.open(participant.education, "education"),
+            workExperience: try row.open(participant.workExperience, "work_experience"),
+            interpreterLanguage: try row.open(participant.interpreterLanguage, "interpreter_language"),
+            protectedIdentity: participant.protectedIdentity,
+            placements: try placements.map { placement in
+                let sealed = SealedRow(key: key, table: Placement.schema, rowID: try placement.requireID())
+                return .init(caseNumber: try sealed.open(placement.implementationReference, "implementation_reference"),
+                             referenceNumber: try sealed.open(placement.referenceNumber, "reference_number"), level: placement.level,
+                             startsOn: placement.startsOn, endsOn: placement.endsOn, endedOn: placement.endedOn,
+                             unitName: names.unit(placement.unitID), handledareName: placement.handledareID.flatMap(names.staff))
+            },
+            basis: basis)
+    }
+}
+
+/// Unit and staff names for a page, fetched in two queries.
+struct Names: Sendable {
+    var units: [UUID: String]
+    var staffNames: [UUID: String]
+
+    func unit(_ id: UUID) -> String { units[id] ?? "" }
+    func staff(_ id: UUID) -> String? { staffNames[id] }
+
+    static func load(units unitIDs: [UUID], staff staffIDs: [UUID], on db: any Database) async throws -> Names {
+        let units = unitIDs.isEmpty ? [] : try await OrganisationUnit.query(on: db).filter(\.$id ~~ Array(Set(unitIDs))).all()
+        let staff = staffIDs.isEmpty ? [] : try await StaffAccount.query(on: db).filter(\.$id ~~ Array(Set(staffIDs))).all()
+        return Names(units: Dictionary(uniqueKeysWithValues: units.compactMap { unit in unit.id.map { ($0, unit.name) } }),
+                     staffNames: Dictionary(uniqueKeysWithValues: staff.compactMap { account in account.id.map { ($0, account.displayName) } }))
+    }
+}

@@ -1,0 +1,144 @@
+import Crypto
+import Fluent
+import Foundation
+import LotsCore
+
+/// Registers participants and their placements: encrypts every personal field under the participant's
+/// own key, computes the blind indexes, and audits the change in the same transaction. Imports, manual
+/// registration, demo data and synthetic data all come through here.
+struct ParticipantRegistry: Sendable {
+    var keyRing: KeyRing
+    var audit: AuditLog
+
+    struct NewParticipant: Sendable {
+        var personalNumber: SwedishIdentityNumber
+        var givenName: String
+        var familyName: String
+        var phone: String?
+        var email: String?
+        var address: String?
+        var gender: String?
+        var education: String?
+        var workExperience: String?
+        var interpreterLanguage: String?
+        var protectedIdentity = false
+        var placement: NewPlacement
+    }
+
+    struct NewPlacement: Sendable {
+        var unitID: UUID
+        var handledareID: UUID?
+        var caseNumber: String
+        var referenceNumber: String?
+        var level: String
+        var startsOn: CivilDate
+        var endsOn: CivilDate
+    }
+
+    enum Outcome: Sendable, Equatable {
+        case created(participantID: UUID)
+        /// A known person with a new genomförandereferens: a new placement of the same participant.
+        case extended(participantID: UUID)
+        /// The genomförandereferens is already registered: nothing changed.
+        case duplicate(participantID: UUID)
+    }
+
+    /// Case numbers are compared without spaces and case.
+    static func canonicalCaseNumber(_ text: String) -> String {
+        text.filter { !$0.isWhitespace }.uppercased()
+    }
+
+    static func canonicalEmail(_ text: String) -> String {
+        text.trimmingCharacters(in: .whitespaces).lowercased()
+    }
+
+    enum Failure: Error, Equatable, SafelyDescribable {
+        /// The unit or the handledare is not part of the organisation.
+        case foreignReference
+
+        var safeDescription: String { "the unit or handledare belongs to another organisation" }
+    }
+
+    func register(_ new: NewParticipant, organisationID: UUID, by actor: AuditDraft, on database: any Database) async throws -> Outcome {
+        try await database.transaction { db in
+            guard try await OrganisationUnit.query(on: db).filter(\.$id == new.placement.unitID)
+                .filter(\.$organisation.$id == organisationID).count() == 1 else { throw Failure.foreignReference }
+            if let handledareID = new.placement.handledareID {
+                guard try await StaffAccount.query(on: db).filter(\.$id == handledareID)
+                    .filter(\.$organisation.$id == organisationID).count() == 1 else { throw Failure.foreignReference }
+            }
+            let personIndex = try await keyRing.blindIndex(new.personalNumber.digits, field: Participant.personalNumberField,
+                                                           organisationID: organisationID, on: db)
+            let caseIndex = try await keyRing.blindIndex(Self.canonicalCaseNumber(new.placement.caseNumber), field: Placement.caseNumberField,
+                                                         organisationID: organisationID, on: db)
+            if let placement = try await Placement.query(on: db).filter(\.$organisationID == organisationID)
+                .filter(\.$implementationReferenceIndex == caseIndex).first() {
+                return .duplicate(participantID: placement.participantID)
+            }
+            let outcome: Outcome
+            let participantID: UUID
+            if let known = try await Participant.query(on: db).filter(\.$organisationID == organisationID)
+                .filter(\.$personalNumberIndex == personIndex).first() {
+                participantID = try known.requireID()
+                outcome = .extended(participantID: participantID)
+            } else {
+                participantID = UUID()
+                try await createParticipant(new, id: participantID, personIndex: personIndex, organisationID: organisationID, on: db)
+                outcome = .created(participantID: participantID)
+            }
+            let key = try await keyRing.subjectKey(participantID, organisationID: organisationID, on: db)
+            try await createPlacement(new.placement, participantID: participantID, caseIndex: caseIndex, key: key,
+                                      organisationID: organisationID, on: db)
+            var draft = actor
+            draft.action = .create
+            draft.subject = SubjectReference.participant(participantID)
+            draft.query = outcome == .extended(participantID: participantID) ? "placement" : "participant,placement"
+            try await audit.record(draft, in: db)
+            return outcome
+        }
+    }
+
+    private func createParticipant(_ new: NewParticipant, id: UUID, personIndex: String, organisationID: UUID, on db: any Database) async throws {
+        let key = try await keyRing.subjectKey(id, organisationID: organisationID, create: true, on: db)
+        let row = SealedRow(key: key, table: Participant.schema, rowID: id)
+        let participant = Participant()
+        participant.id = id
+        participant.organisationID = organisationID
+        participant.personalNumberIndex = personIndex
+        if let email = new.email, !email.isEmpty {
+            participant.emailIndex = try await keyRing.blindIndex(Self.canonicalEmail(email), field: Participant.emailField,
+                                                                  organisationID: organisationID, on: db)
+        }
+        participant.givenName = try row.seal(new.givenName, "given_name")
+        participant.familyName = try row.seal(new.familyName, "family_name")
+        participant.personalNumber = try row.seal(new.personalNumber.digits, "personal_number")
+        participant.phone = try row.seal(new.phone, "phone")
+        participant.email = try row.seal(new.email, "email")
+        participant.address = try row.seal(new.address, "address")
+        participant.gender = try row.seal(new.gender, "gender")
+        participant.education = try row.seal(new.education, "education")
+        participant.workExperience = try row.seal(new.workExperience, "work_experience")
+        participant.interpreterLanguage = try row.seal(new.interpreterLanguage, "interpreter_language")
+        participant.protectedIdentity = new.protectedIdentity
+        try await participant.create(on: db)
+    }
+
+    private func createPlacement(_ new: NewPlacement, participantID: UUID, caseIndex: String, key: SymmetricKey,
+                                 organisationID: UUID, on db: any Database) async throws {
+        let placement = Placement()
+        let id = UUID()
+        let row = SealedRow(key: key, table: Placement.schema, rowID: id)
+        placement.id = id
+        placement.organisationID = organisationID
+        placement.participantID = participantID
+        placement.unitID = new.unitID
+        placement.handledareID = new.handledareID
+        placement.implementationReferenceIndex = caseIndex
+        placement.implementationReference = try row.seal(Self.canonicalCaseNumber(new.caseNumber), "implementation_reference")
+        placement.referenceNumber = try row.seal(new.referenceNumber, "reference_number")
+        placement.level = new.level
+        placement.startsOn = new.startsOn.description
+        placement.endsOn = new.endsOn.description
+        try await placement.create(on: db)
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+
+/// One row of a participant list: what a caseload or unit list shows, decrypted.
+struct ParticipantSummary: Sendable, Equatable {
+    var id: UUID
+    var name: String
+    var caseNumber: String
+    var startsOn: String
+    var endsOn: String
+    var unitName: String
+    var handledareName: String?
+    var protectedIdentity: Bool
+}
+
+/// A participant's profile as shown to a staff member allowed to see it.
+struct ParticipantProfile: Sendable, Equatable {
+    struct PlacementRow: Sendable, Equatable {
+        var caseNumber: String
+        var referenceNumber: String?
+        var level: String
+        var startsOn: String
+        var endsOn: String
+        var endedOn: String?
+        var unitName: String
+        var handledareName: String?
+    }
+
+    var id: UUID
+    var givenName: String
+    var familyName: String
+    var personalNumber: String
+    /// Nil when the participant has a protected identity: contact details are then not even decrypted.
+    var contact: Contact?
+    var gender: String?
+    var education: String?
+    var workExperience: String?
+    var interpreterLanguage: String?
+    var protectedIdentity: Bool
+    var placements: [PlacementRow]
+    var basis: AccessBasis
+
+    struct Contact: Sendable, Equatable {
+        var phone: String?
+        var email: String?
+        var address: String?
+    }
+}
+
+/// One search hit. A restricted hit is a colleague's participant: the staff learns only that there is
+/// one, in which unit, and may ask for access with a reason.
+struct ParticipantSearchHit: Sendable, Equatable {
+    var id: UUID
+    var name: String?
+    var caseNumber: String?
+    var unitName: String
+    var restricted: Bool
+}

@@ -1,0 +1,38 @@
+import Crypto
+import Foundation
+import LotsCore
+
+/// Seals and opens the fields of one row under its data subject's key, each bound to its table, column
+/// and row so a ciphertext moved elsewhere does not open.
+struct SealedRow {
+    let key: SymmetricKey
+    let table: String
+    let rowID: UUID
+
+    private func location(_ column: String) -> FieldCipher.Location {
+        .init(table: table, column: column, rowID: rowID.uuidString.lowercased())
+    }
+
+    func seal(_ value: String, _ column: String) throws -> Data {
+        try FieldCipher.seal(value, key: key, at: location(column))
+    }
+
+    func seal(_ value: String?, _ column: String) throws -> Data? {
+        guard let value, !value.isEmpty else { return nil }
+        return try FieldCipher.seal(value, key: key, at: location(column))
+    }
+
+    func open(_ data: Data, _ column: String) throws -> String {
+        try FieldCipher.open(data, key: key, at: location(column))
+    }
+
+    func open(_ data: Data?, _ column: String) throws -> String? {
+        guard let data else { return nil }
+        return try FieldCipher.open(data, key: key, at: location(column))
+    }
+}
+
+/// The pseudonymous reference of a participant in the audit trail.
+enum SubjectReference {
+    static func participant(_ id: UUID) -> String { "participant:\(id.uuidString.lowercased())" }
+}
