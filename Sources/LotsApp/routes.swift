@@ -40,6 +40,9 @@ func routes(_ app: Application) throws {
     do { // data-protection review
         app.get(.auditReview, permission: .capability(.reviewDataProtection), use: AuditReviewController.index)
         app.get(.auditReviewExport, permission: .capability(.reviewDataProtection), use: AuditReviewController.export)
+        app.get(.activityRecord, permission: .capability(.reviewDataProtection), use: ActivityRecordController.index)
+        app.get(.activityRecordCSV, permission: .capability(.reviewDataProtection), use: ActivityRecordController.csv)
+        app.get(.activityRecordJSON, permission: .capability(.reviewDataProtection), use: ActivityRecordController.json)
     }
     do { // operations and API description
         app.get(.health, permission: .public, use: HealthController.show)

@@ -29,7 +29,9 @@ struct DemoSeeder: Sendable {
             let (organisationID, units, accounts) = try await seed(DemoData.caseManagement, units: DemoData.caseManagementUnits,
                                                    staff: DemoData.caseManagementStaff, on: db)
             try await seedParticipants(organisationID: organisationID, units: units, accounts: accounts, on: db)
-            try await seed(DemoData.partnership, units: [], staff: DemoData.partnershipStaff, on: db)
+            try await ActivityTemplate.seed(ActivityTemplate.rom2, security: ActivityTemplate.rom2Security, organisationID: organisationID, on: db)
+            let partnership = try await seed(DemoData.partnership, units: [], staff: DemoData.partnershipStaff, on: db)
+            try await ActivityTemplate.seed(ActivityTemplate.partnership, security: ActivityTemplate.partnershipSecurity, organisationID: partnership.organisation, on: db)
             return true
         }
     }

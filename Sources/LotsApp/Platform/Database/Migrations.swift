@@ -23,6 +23,7 @@ enum MigrationRegistry {
             CreateParticipants(),
             CreatePlacements(),
             CreateParticipantAccessGrants(),
+            CreateProcessingActivities(),
         ])
     }
 }

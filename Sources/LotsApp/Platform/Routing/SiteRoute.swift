@@ -36,6 +36,9 @@ enum SiteRoute: Sendable, Equatable {
     case apiWhoAmI
     case auditReview
     case auditReviewExport
+    case activityRecord
+    case activityRecordCSV
+    case activityRecordJSON
     case participants
     case participantSearch
     case participant(Parameter<UUID>)
@@ -87,6 +90,9 @@ enum SiteRoute: Sendable, Equatable {
         case .apiWhoAmI: ["api", "v1", "whoami"]
         case .auditReview: ["privacy", "audit"]
         case .auditReviewExport: ["privacy", "audit.csv"]
+        case .activityRecord: ["privacy", "activities"]
+        case .activityRecordCSV: ["privacy", "activities.csv"]
+        case .activityRecordJSON: ["privacy", "activities.json"]
         case .participants: ["participants"]
         case .participantSearch: ["participants", "search"]
         case .participant(let id): ["participants", id.segment(named: "participantID")]

@@ -41,6 +41,7 @@ extension Request {
             }
             if PermissionMatrix.allows(.reviewDataProtection, roles: session.roles.map(\.role)) {
                 navigation.append(NavigationItem(path: SiteRoute.auditReview.path, label: texts(AuditText.nav)))
+                navigation.append(NavigationItem(path: SiteRoute.activityRecord.path, label: texts(ActivityText.nav)))
             }
             if PermissionMatrix.allows(.manageAccounts, roles: session.roles.map(\.role)) {
                 navigation.append(NavigationItem(path: SiteRoute.adminAccounts.path, label: texts(AdminText.navAccounts)))

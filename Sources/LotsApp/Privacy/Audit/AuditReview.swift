@@ -30,7 +30,14 @@ enum AuditReview {
     static func rows(organisationID: UUID, filter: Filter, on database: any Database) async throws -> [Row] {
         var query = SQLQueryString("SELECT * FROM audit_events WHERE organisation_id = \(bind: organisationID)")
         if let actor = filter.actorID { query.appendInterpolation(unsafeRaw: " AND actor_id = "); query.appendInterpolation(bind: actor) }
-        if let subject = filter.subject { query.appendInterpolation(unsafeRaw: " AND subject = "); query.appendInterpolation(bind: subject) }
+        if let subject = filter.subject {
+            // Lists and searches name every participant they showed, separated by spaces.
+            query.appendInterpolation(unsafeRaw: " AND (subject = ")
+            query.appendInterpolation(bind: subject)
+            query.appendInterpolation(unsafeRaw: " OR ' ' || subject || ' ' LIKE ")
+            query.appendInterpolation(bind: "% " + subject.replacingOccurrences(of: "%", with: "").replacingOccurrences(of: "_", with: "") + " %")
+            query.appendInterpolation(unsafeRaw: ")")
+        }
         if let from = filter.from {
             query.appendInterpolation(unsafeRaw: " AND occurred_at_ms >= ")
             query.appendInterpolation(bind: Int64(from.timeIntervalSince1970 * 1000))

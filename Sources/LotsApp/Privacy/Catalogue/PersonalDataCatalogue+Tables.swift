@@ -94,6 +94,13 @@ extension PersonalDataCatalogue {
             "query": .personal(.accessLog, .platformSecurityLogging, .clear, because: "a normalised description without personal data"),
             "previous_hash": plain, "hash": plain,
         ]),
+        table("processing_activities", .none, [
+            "id": plain, "organisation_id": plain, "key": plain, "position": plain, "name": plain, "purpose": plain, "data_description": plain,
+            "data_categories": plain, "data_subjects": plain, "legal_basis": plain, "legal_basis_reference": plain,
+            "special_category_basis": plain, "special_category_reference": plain, "recipients": plain, "third_country_transfers": plain,
+            "retention_trigger": plain, "retention_period": plain, "retention_action": plain, "retention_description": plain,
+            "security_measures": plain, "created_at": plain, "updated_at": plain,
+        ]),
         table("audit_chain_head", .none, ["id": plain, "sequence": plain, "hash": plain]),
         table("organisation_keys", .none, ["id": plain, "organisation_id": plain, "purpose": plain, "wrapped_key": plain, "kek_fingerprint": plain, "created_at": plain]),
         table("subject_keys", .none, [
