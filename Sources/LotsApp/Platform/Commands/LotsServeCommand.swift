@@ -13,12 +13,24 @@ struct LotsServeCommand: AsyncCommand {
 
         @Flag(name: "demo", help: "Run with made-up demo organisations, staff and participants; mail goes to the dev mailbox.")
         var demo: Bool
+
+        @Flag(name: "unaudited-reads-for-benchmark",
+              help: "Benchmark only, with --demo: participant reads skip the audit trail, to measure what auditing costs.")
+        var unauditedReads: Bool
     }
 
     var help: String { "Serves Lots over HTTP." }
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
+        if signature.unauditedReads {
+            guard app.config.demo else {
+                throw AppConfigError(problems: [.init(setting: "--unaudited-reads-for-benchmark",
+                                                      message: "refused without --demo: real data is always audited")])
+            }
+            app.unauditedReadsForBenchmark = true
+            context.console.warning("Participant reads are NOT audited in this process (benchmark comparison run).")
+        }
         try await app.migrateAndTune()
         if app.config.demo {
             let seeded = try await app.demoSeeder.seedIfEmpty(on: app.db)
