@@ -14,6 +14,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.routes.defaultMaxBodySize = "1mb"
 
     app.keyRing = KeyRing(kek: try KeyEncryptionKeyLoader.load(config: config, logger: app.logger),
+                          previous: try KeyEncryptionKeyLoader.loadPrevious(config: config),
                           shredded: try ShreddedSubjects(file: config.shreddedKeysFile))
     app.auditSigningKey = try KeyEncryptionKeyLoader.loadAuditSigningKey(config: config, logger: app.logger)
     try DatabaseSetup.configure(app, setting: config.database)
@@ -50,6 +51,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.asyncCommands.use(JobsCommand(), as: "jobs")
     app.asyncCommands.use(AuditCommand(), as: "audit")
     app.asyncCommands.use(TokenCommand(), as: "token")
+    app.asyncCommands.use(KeysCommand(), as: "keys")
 
     try routes(app)
 }

@@ -107,3 +107,30 @@ def test_token_create_list_and_bad_scope():
         assert 'Unknown scope "everything"' in (bad.stdout + bad.stderr)
         unknown = run_lots("token", "create", "--organisation", "nobody", "--scope", "imports:write", env_extra=env)
         assert unknown.returncode != 0 and "No organisation" in (unknown.stdout + unknown.stderr)
+
+
+def test_key_encryption_key_rotation():
+    with tempfile.TemporaryDirectory() as data:
+        env = {"LOTS_DATA_DIR": data}
+        assert run_lots("demo", env_extra=env).returncode == 0
+        old = os.path.join(data, "keys", "kek.b64")
+        new = os.path.join(data, "new.key")
+        generated = run_lots("keys", "generate", "--file", new, env_extra=env)
+        assert generated.returncode == 0, generated.stderr
+        assert oct(os.stat(new).st_mode & 0o777) == "0o600"
+        again = run_lots("keys", "generate", "--file", new, env_extra=env)
+        assert again.returncode != 0 and "never overwritten" in (again.stdout + again.stderr)
+
+        # Without the old key the stored keys cannot be moved: the run says which key is missing.
+        missing = run_lots("keys", "rotate", env_extra={**env, "LOTS_KEK_FILE": new})
+        assert missing.returncode != 0
+
+        rotated = run_lots("keys", "rotate", env_extra={**env, "LOTS_KEK_FILE": new, "LOTS_KEK_PREVIOUS_FILE": old})
+        assert rotated.returncode == 0, rotated.stderr
+        assert "personal keys were rewrapped" in rotated.stdout
+
+        # From now on the new key alone is enough, and the rotation is in the intact audit trail.
+        verify = run_lots("audit", "verify", env_extra={**env, "LOTS_KEK_FILE": new})
+        assert verify.returncode == 0, verify.stderr
+        twice = run_lots("keys", "rotate", env_extra={**env, "LOTS_KEK_FILE": new})
+        assert twice.returncode == 0 and "0 organisation keys and 0 personal keys" in twice.stdout

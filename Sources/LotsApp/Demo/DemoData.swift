@@ -43,5 +43,6 @@ enum DemoData {
     static let partnershipStaff: [DemoSeeder.StaffSeed] = [
         .init(name: "Aino Ylläpitäjä", identity: 7, roles: [(.administrator, unit: nil)]),
         .init(name: "Tuomas Tietosuoja", identity: 8, roles: [(.dataProtectionOfficer, unit: nil)]),
+        .init(name: "Pekka Pääkäyttäjä", identity: 9, roles: [(.systemAdministrator, unit: nil)]),
     ]
 }

@@ -63,6 +63,12 @@ enum ParticipantText: String, TextKey {
     case reasonParticipantContact = "participants.reason_participant_contact"
     case reasonJointWork = "participants.reason_joint_work"
     case reasonHandover = "participants.reason_handover"
+    case accessLogHeading = "participants.access_log_heading"
+    case accessLogLead = "participants.access_log_lead"
+    case accessLogTime = "participants.access_log_time"
+    case accessLogWho = "participants.access_log_who"
+    case accessLogAction = "participants.access_log_action"
+    case accessLogPurpose = "participants.access_log_purpose"
 
     init(_ purpose: SearchPurpose) {
         self = switch purpose {

@@ -39,7 +39,14 @@ enum ParticipantsController {
         guard let id = req.parameters.get("participantID", as: UUID.self) else { throw Abort(.notFound) }
         do {
             let profile = try await req.application.participantRecords.profile(id, for: staff, on: req.db)
-            return ParticipantProfilePage.render(profile, context: req.pageContext).encodeResponse(status: .ok)
+            // A unit manager following up also sees who has opened the participant, and why (the view's
+            // own audit event covers it: this is part of the same page).
+            var accessLog: [AuditReview.Row]? = nil
+            if profile.basis == .unitFollowUp {
+                accessLog = try await AuditReview.rows(organisationID: staff.organisationID,
+                                                       filter: .init(subject: SubjectReference.participant(id)), on: req.db)
+            }
+            return ParticipantProfilePage.render(profile, accessLog: accessLog, context: req.pageContext).encodeResponse(status: .ok)
         } catch let failure as ParticipantRecords.Failure {
             switch failure {
             case .notFound: throw Abort(.notFound)

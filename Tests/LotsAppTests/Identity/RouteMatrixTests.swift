@@ -29,12 +29,7 @@ import VaporTesting
         try await withLotsApp(configure: { $0.demo = true }) { app in
             try await app.demoSeeder.seedIfEmpty(on: app.db)
             // Starting a BankID sign-in calls the BankID test server over loopback HTTP.
-            try await app.server.start(address: .hostname("127.0.0.1", port: 0))
-            do { try await checkEveryRoute(app) } catch {
-                await app.server.shutdown()
-                throw error
-            }
-            await app.server.shutdown()
+            try await withRunningServer(app) { try await checkEveryRoute(app) }
         }
     }
 

@@ -162,3 +162,34 @@ import VaporTesting
         }
     }
 }
+
+@Suite struct ParticipantAccessReviewTests {
+    @Test func unitManagerSeesWhoOpenedAParticipantAndTheDPOFindsThemByPersonnummer() async throws {
+        try await withLotsApp { app in
+            try await app.demoSeeder.seedIfEmpty(on: app.db)
+            let amira = try await ParticipantFixture.id(of: "Amira", in: app)
+            let hanna = try await TestBrowser.signedIn(as: "Hanna Handledarsson", in: app)
+            _ = try await hanna.get("/participants/\(amira.uuidString.lowercased())")
+            _ = try await hanna.get("/participants")
+
+            let eva = try await TestBrowser.signedIn(as: "Eva Enhetschef", in: app)
+            let profile = try await eva.get("/participants/\(amira.uuidString.lowercased())")
+            let log = try #require(profile.body.range(of: "data-e2e=\"access-log\"").map { String(profile.body[$0.lowerBound...]) })
+            #expect(log.contains("Hanna Handledarsson (handledare)") && log.contains("casework"))
+            #expect(log.components(separatedBy: "<tr>").count >= 4, "the view, the list and the registration at least")
+
+            let hanna2 = try await TestBrowser.signedIn(as: "Hanna Handledarsson", in: app)
+            #expect(!(try await hanna2.get("/participants/\(amira.uuidString.lowercased())").body.contains("access-log")),
+                    "a handledare does not see the access log")
+
+            let dpo = try await TestBrowser.signedIn(as: "Doris Dataskydd", in: app)
+            let byNumber = try await dpo.get("/privacy/audit?subject=\(DemoParticipants.identityNumber(0).formatted)")
+            #expect(byNumber.status == .ok)
+            #expect(byNumber.body.contains(SubjectReference.participant(amira)))
+            #expect(byNumber.body.contains("casework") && byNumber.body.contains("unit_follow_up"))
+            #expect(!byNumber.body.contains(DemoParticipants.identityNumber(0).digits))
+            let unknown = try await dpo.get("/privacy/audit?subject=\(DemoData.identityNumber(99).formatted)")
+            #expect(!unknown.body.contains("casework"), "an unknown personnummer matches nothing")
+        }
+    }
+}

@@ -111,3 +111,14 @@ extension Application {
         try TestPostgres.requireLocal("postgres://u:p@localhost/lots_test")
     }
 }
+
+/// Runs `body` while the app's HTTP server listens on a loopback port: some routes call Lots itself
+/// over HTTP (the BankID client talks to the BankID test server).
+func withRunningServer(_ app: Application, _ body: () async throws -> Void) async throws {
+    try await app.server.start(address: .hostname("127.0.0.1", port: 0))
+    do { try await body() } catch {
+        await app.server.shutdown()
+        throw error
+    }
+    await app.server.shutdown()
+}

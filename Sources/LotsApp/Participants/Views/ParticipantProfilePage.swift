@@ -3,7 +3,7 @@ import Plot
 
 /// A participant's registration details and placements, with the ground on which the staff sees them.
 enum ParticipantProfilePage {
-    static func render(_ profile: ParticipantProfile, context: PageContext) -> HTML {
+    static func render(_ profile: ParticipantProfile, accessLog: [AuditReview.Row]? = nil, context: PageContext) -> HTML {
         let t = context.texts
         let name = profile.givenName + " " + profile.familyName
         return Layout.page(context, title: t(ParticipantText.profileHeading), content: .group(
@@ -27,8 +27,30 @@ enum ParticipantProfilePage {
                 )
             ),
             .h2(.text(t(ParticipantText.placementsHeading))),
-            placements(profile.placements, t)
+            placements(profile.placements, t),
+            .unwrap(accessLog) { log(Array($0.prefix(100)), t) }
         ))
+    }
+
+    private static func log(_ rows: [AuditReview.Row], _ t: Texts) -> Node<HTML.BodyContext> {
+        let headers: [ParticipantText] = [.accessLogTime, .accessLogWho, .accessLogAction, .accessLogPurpose]
+        return .section(
+            .h2(.text(t(ParticipantText.accessLogHeading))),
+            .p(.class("muted"), .text(t(ParticipantText.accessLogLead))),
+            .table(
+                .class("table"), .data(named: "e2e", value: "access-log"),
+                .caption(.text(t(ParticipantText.accessLogHeading))),
+                .thead(.tr(.forEach(headers) { .th(.attribute(named: "scope", value: "col"), .text(t($0))) })),
+                .tbody(.forEach(rows) { row in
+                    .tr(
+                        .td(Components.time(row.occurredAt)),
+                        .td(.attribute(named: "translate", value: "no"), .text((row.actorName ?? "–") + (row.actorRole.map { " (\($0))" } ?? ""))),
+                        .td(.attribute(named: "translate", value: "no"), .text(row.action)),
+                        .td(.attribute(named: "translate", value: "no"), .text(row.purpose ?? "–"))
+                    )
+                })
+            )
+        )
     }
 
     private static func basis(_ basis: AccessBasis, _ context: PageContext) -> Node<HTML.BodyContext> {

@@ -64,6 +64,7 @@ extension AppConfig {
         }
 
         let kekFile = reader.existingFile("LOTS_KEK_FILE", requiredIn: production)
+        let previousKEKFile = reader.existingFile("LOTS_KEK_PREVIOUS_FILE", requiredIn: false)
         let auditKeyFile = reader.existingFile("LOTS_AUDIT_KEY_FILE", requiredIn: production)
         let checkpointFile = reader.string("LOTS_AUDIT_CHECKPOINT_FILE", default: (dataDirectory as NSString).appendingPathComponent("audit-checkpoints.jsonl"))
         let shreddedFile = reader.string("LOTS_SHREDDED_KEYS_FILE", default: (dataDirectory as NSString).appendingPathComponent("keys/shredded-subjects.txt"))
@@ -78,7 +79,7 @@ extension AppConfig {
         return AppConfig(
             mode: mode, demo: demo, dataDirectory: dataDirectory, database: database,
             hostname: hostname, port: port, publicBaseURL: publicBaseURL, mail: mail, mailFrom: mailFrom, bankID: bankID,
-            keyEncryptionKeyFile: kekFile, auditSigningKeyFile: auditKeyFile, auditCheckpointFile: checkpointFile,
+            keyEncryptionKeyFile: kekFile, previousKeyEncryptionKeyFile: previousKEKFile, auditSigningKeyFile: auditKeyFile, auditCheckpointFile: checkpointFile,
             shreddedKeysFile: shreddedFile, behindTLS: behindTLS,
             jobPollInterval: pollInterval, runJobsInProcess: true, resourcesDirectory: resources
         )

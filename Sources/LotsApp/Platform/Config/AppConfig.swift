@@ -43,6 +43,8 @@ public struct AppConfig: Sendable {
     public var mailFrom: MailAddress
     public var bankID: BankIDSetting
     public var keyEncryptionKeyFile: String?
+    /// The key-encryption key before the current one, while `lots keys rotate` moves keys over (LOTS_KEK_PREVIOUS_FILE).
+    public var previousKeyEncryptionKeyFile: String? = nil
     public var auditSigningKeyFile: String?
     /// Where signed audit checkpoints are appended; outside the database on purpose.
     public var auditCheckpointFile: String

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import LotsCore
 import Plot
 import Vapor
 
@@ -14,7 +15,7 @@ enum AuditReviewController {
 
     @Sendable
     static func index(req: Request) async throws -> Response {
-        let (session, query, filter) = try parse(req)
+        let (session, query, filter) = try await resolved(try parse(req), req)
         let rows = try await AuditReview.rows(organisationID: session.organisationID, filter: filter, on: req.db)
         try await recordReview(req, session, filter, count: rows.count, action: .view)
         let staff = try await AccountDirectory.rows(organisationID: session.organisationID, on: req.db).map { ($0.id, $0.name) }
@@ -23,7 +24,7 @@ enum AuditReviewController {
 
     @Sendable
     static func export(req: Request) async throws -> Response {
-        let (session, _, filter) = try parse(req)
+        let (session, _, filter) = try await resolved(try parse(req), req)
         let rows = try await AuditReview.rows(organisationID: session.organisationID, filter: filter, on: req.db)
         try await recordReview(req, session, filter, count: rows.count, action: .export)
         var headers = HTTPHeaders()
@@ -39,6 +40,22 @@ enum AuditReviewController {
             actorID: query.actor.flatMap(UUID.init(uuidString:)),
             subject: query.subject.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0.trimmingCharacters(in: .whitespaces) },
             from: try query.from.flatMap(day), to: try query.to.flatMap(day).map { $0.addingTimeInterval(86_400) })
+        return (session, query, filter)
+    }
+
+    /// A personnummer typed as the subject is looked up (by blind index, in the reviewer's organisation)
+    /// and replaced by the participant's pseudonymous reference, which is what the trail holds.
+    private static func resolved(_ parsed: (SignedInSession, Query, AuditReview.Filter), _ req: Request) async throws
+        -> (SignedInSession, Query, AuditReview.Filter) {
+        var (session, query, filter) = parsed
+        guard let subject = filter.subject,
+              let number = try? SwedishIdentityNumber(parsing: subject, today: CivilDate(req.clock.now())) else { return parsed }
+        let index = try await req.application.keyRing.blindIndex(number.digits, field: Participant.personalNumberField,
+                                                                 organisationID: session.organisationID, on: req.db)
+        let participant = try await Participant.query(on: req.db).filter(\.$organisationID == session.organisationID)
+            .filter(\.$personalNumberIndex == index).first()
+        filter.subject = participant?.id.map(SubjectReference.participant) ?? "participant:unknown"
+        query.subject = filter.subject
         return (session, query, filter)
     }
 

@@ -10,6 +10,12 @@ enum KeyEncryptionKeyLoader {
                                       config: config, logger: logger))
     }
 
+    /// The previous key-encryption key, during a rotation.
+    static func loadPrevious(config: AppConfig) throws -> [SymmetricKey] {
+        guard let path = config.previousKeyEncryptionKeyFile else { return [] }
+        return [SymmetricKey(data: try read(path, setting: "LOTS_KEK_PREVIOUS_FILE"))]
+    }
+
     /// The audit checkpoint signing key (Ed25519), found the same way from `LOTS_AUDIT_KEY_FILE`.
     static func loadAuditSigningKey(config: AppConfig, logger: Logger) throws -> Curve25519.Signing.PrivateKey {
         let bytes = try secret(configured: config.auditSigningKeyFile, setting: "LOTS_AUDIT_KEY_FILE", generatedName: "audit-signing.b64",

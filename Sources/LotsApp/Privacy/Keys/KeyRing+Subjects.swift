@@ -22,7 +22,7 @@ extension KeyRing {
         guard !shredded.contains(subjectID) else { throw SubjectKeyError.shredded }
         let context = "subject/\(organisationID.uuidString.lowercased())/\(subjectID.uuidString.lowercased())"
         if let stored = try await SubjectKey.query(on: database).filter(\.$id == subjectID).filter(\.$organisationID == organisationID).first() {
-            return try unwrap(Data(base64Encoded: stored.wrappedKey) ?? Data(), context: context)
+            return try unwrap(Data(base64Encoded: stored.wrappedKey) ?? Data(), context: context, wrappedBy: stored.kekFingerprint)
         }
         guard create else { throw SubjectKeyError.missing }
         let key = SymmetricKey(size: .bits256)
@@ -47,7 +47,7 @@ extension KeyRing {
         for record in stored {
             guard let id = record.id, !shredded.contains(id) else { continue }
             let context = "subject/\(organisationID.uuidString.lowercased())/\(id.uuidString.lowercased())"
-            keys[id] = try unwrap(Data(base64Encoded: record.wrappedKey) ?? Data(), context: context)
+            keys[id] = try unwrap(Data(base64Encoded: record.wrappedKey) ?? Data(), context: context, wrappedBy: record.kekFingerprint)
         }
         return keys
     }

@@ -17,20 +17,26 @@ final class KeyRing: Sendable {
     let fingerprint: String
     let shredded: ShreddedSubjects
     private let kek: SymmetricKey
+    /// Earlier key-encryption keys, by fingerprint, kept only while `lots keys rotate` rewraps what they wrapped.
+    private let previous: [String: SymmetricKey]
     private let cache = NIOLockedValueBox<[String: SymmetricKey]>([:])
 
-    init(kek: SymmetricKey, shredded: ShreddedSubjects) {
+    init(kek: SymmetricKey, previous: [SymmetricKey] = [], shredded: ShreddedSubjects) {
         self.kek = kek
         self.shredded = shredded
         self.fingerprint = KeyWrapping.fingerprint(of: kek)
+        self.previous = Dictionary(previous.map { (KeyWrapping.fingerprint(of: $0), $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     func wrap(_ key: SymmetricKey, context: String) throws -> Data {
         try KeyWrapping.wrap(key, with: kek, context: context)
     }
 
-    func unwrap(_ wrapped: Data, context: String) throws -> SymmetricKey {
-        try KeyWrapping.unwrap(wrapped, with: kek, context: context)
+    /// Unwraps with the key-encryption key that wrapped it (by its recorded fingerprint).
+    func unwrap(_ wrapped: Data, context: String, wrappedBy kekFingerprint: String? = nil) throws -> SymmetricKey {
+        guard let kekFingerprint, kekFingerprint != fingerprint else { return try KeyWrapping.unwrap(wrapped, with: kek, context: context) }
+        guard let earlier = previous[kekFingerprint] else { throw KeyRingError.unknownKeyEncryptionKey(kekFingerprint) }
+        return try KeyWrapping.unwrap(wrapped, with: earlier, context: context)
     }
 
     func organisationKey(_ organisationID: UUID, _ purpose: KeyPurpose, on database: any Database) async throws -> SymmetricKey {
@@ -39,7 +45,7 @@ final class KeyRing: Sendable {
         let key: SymmetricKey
         if let stored = try await OrganisationKey.query(on: database)
             .filter(\.$organisationID == organisationID).filter(\.$purpose == purpose.rawValue).first() {
-            key = try KeyWrapping.unwrap(Data(base64Encoded: stored.wrappedKey) ?? Data(), with: kek, context: context)
+            key = try unwrap(Data(base64Encoded: stored.wrappedKey) ?? Data(), context: context, wrappedBy: stored.kekFingerprint)
         } else {
             let fresh = SymmetricKey(size: .bits256)
             let record = OrganisationKey(organisationID: organisationID, purpose: purpose.rawValue,
@@ -61,6 +67,18 @@ final class KeyRing: Sendable {
     func blindIndex(_ canonicalValue: String, field: String, organisationID: UUID, on database: any Database) async throws -> String {
         let key = try await organisationKey(organisationID, .blindIndex, on: database)
         return BlindIndex.compute(canonicalValue, key: key, domain: field)
+    }
+}
+
+enum KeyRingError: Error, Equatable, SafelyDescribable {
+    /// A key is wrapped by a key-encryption key that is neither LOTS_KEK_FILE nor LOTS_KEK_PREVIOUS_FILE.
+    case unknownKeyEncryptionKey(String)
+
+    var safeDescription: String {
+        switch self {
+        case .unknownKeyEncryptionKey(let fingerprint):
+            "a key is wrapped by key-encryption key \(fingerprint), which is not configured (LOTS_KEK_FILE or LOTS_KEK_PREVIOUS_FILE)"
+        }
     }
 }
 
