@@ -42,6 +42,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.jobs.register(OutboxPurgeJob())
     app.jobs.schedule(OutboxPurgeJob(), every: 3600)
     app.jobs.register(AuditCheckpointJob())
+    app.jobs.register(NoticeAnnouncementJob())
     app.jobs.schedule(AuditCheckpointJob(), every: 600)
     app.lifecycle.use(JobRunnerLifecycle())
 

@@ -43,6 +43,8 @@ func routes(_ app: Application) throws {
         app.get(.activityRecord, permission: .capability(.reviewDataProtection), use: ActivityRecordController.index)
         app.get(.activityRecordCSV, permission: .capability(.reviewDataProtection), use: ActivityRecordController.csv)
         app.get(.activityRecordJSON, permission: .capability(.reviewDataProtection), use: ActivityRecordController.json)
+        app.get(.noticeAdmin, permission: .capability(.reviewDataProtection), use: NoticeAdminController.index)
+        app.post(.noticeAdmin, permission: .capability(.reviewDataProtection), use: NoticeAdminController.publish)
     }
     do { // operations and API description
         app.get(.health, permission: .public, use: HealthController.show)

@@ -45,4 +45,16 @@ enum DemoData {
         .init(name: "Tuomas Tietosuoja", identity: 8, roles: [(.dataProtectionOfficer, unit: nil)]),
         .init(name: "Pekka Pääkäyttäjä", identity: 9, roles: [(.systemAdministrator, unit: nil)]),
     ]
+
+    /// The organisations' own introductions to their privacy notices (demo text).
+    static let caseManagementNoticeIntroduction = [
+        "sv": "Exempelmissionen är personuppgiftsansvarig för behandlingen av dina personuppgifter när du deltar i Rusta och matcha 2 hos oss. Här beskriver vi vilka uppgifter vi behandlar, varför, med vilken rättslig grund och hur länge.\n\nDu har rätt att få veta vilka uppgifter vi har om dig, att få fel rättade och i vissa fall att få uppgifter raderade eller behandlingen begränsad. Kontakta oss på dataskydd@exempelmissionen.example.",
+        "en": "Exempelmissionen is the controller of your personal data when you take part in Rusta och matcha 2 with us. Here we describe which data we process, why, on what legal basis and for how long.\n\nYou have the right to know what data we hold about you, to have errors corrected and in some cases to have data erased or its processing restricted. Contact us at dataskydd@exempelmissionen.example.",
+    ]
+
+    static let partnershipNoticeIntroduction = [
+        "fi": "Kumppanuusalusta (demo) on rekisterinpitäjä alustalle rekisteröityneiden käyttäjien henkilötiedoille. Tässä kerromme, mitä tietoja käsittelemme ja miksi.",
+        "sv": "Kumppanuusalusta (demo) är personuppgiftsansvarig för uppgifterna om de användare som registrerat sig på plattformen. Här beskriver vi vilka uppgifter vi behandlar och varför.",
+        "en": "Kumppanuusalusta (demo) is the controller of the data of users registered on the platform. Here we describe which data we process and why.",
+    ]
 }

@@ -32,6 +32,12 @@ struct DemoSeeder: Sendable {
             try await ActivityTemplate.seed(ActivityTemplate.rom2, security: ActivityTemplate.rom2Security, organisationID: organisationID, on: db)
             let partnership = try await seed(DemoData.partnership, units: [], staff: DemoData.partnershipStaff, on: db)
             try await ActivityTemplate.seed(ActivityTemplate.partnership, security: ActivityTemplate.partnershipSecurity, organisationID: partnership.organisation, on: db)
+            let notices = PrivacyNotices(audit: audit, queue: JobQueue(clock: clock), clock: clock)
+            let seedActor = AuditDraft(action: .adminChange, purpose: "demo_seed")
+            try await notices.publish(organisationID: organisationID, introduction: DemoData.caseManagementNoticeIntroduction, by: seedActor,
+                                      announce: false, on: db)
+            try await notices.publish(organisationID: partnership.organisation, introduction: DemoData.partnershipNoticeIntroduction, by: seedActor,
+                                      announce: false, on: db)
             return true
         }
     }

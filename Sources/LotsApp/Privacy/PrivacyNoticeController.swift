@@ -7,6 +7,10 @@ enum PrivacyNoticeController {
     @Sendable
     static func show(req: Request) async throws -> HTML {
         let organisations = try await Organisation.query(on: req.db).sort(\.$name).all().map(OrganisationSummary.init)
-        return PrivacyNoticePage.render(organisations, context: req.pageContext)
+        var notices: [UUID: PrivacyNotices.Notice] = [:]
+        for organisation in organisations {
+            notices[organisation.id] = try await PrivacyNotices.notice(organisationID: organisation.id, language: req.uiLanguage.rawValue, on: req.db)
+        }
+        return PrivacyNoticePage.render(organisations, notices: notices, context: req.pageContext)
     }
 }

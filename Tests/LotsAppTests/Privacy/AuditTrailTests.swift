@@ -85,7 +85,7 @@ import VaporTesting
         try await withLotsApp { app in
             try await app.demoSeeder.seedIfEmpty(on: app.db)
             let seeded = try await app.db.sql.raw("SELECT COUNT(*) AS n FROM audit_events").first()?.decode(column: "n", as: Int.self)
-            let placements = DemoParticipants.seeds.map(\.startedDaysAgo.count).reduce(0, +)
+            let placements = DemoParticipants.seeds.map(\.startedDaysAgo.count).reduce(0, +) + 2 // and the two notices
             #expect(seeded == DemoData.caseManagementStaff.count + DemoData.partnershipStaff.count + placements,
                     "one event per staff account and one per registered placement")
 

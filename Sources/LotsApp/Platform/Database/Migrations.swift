@@ -24,6 +24,7 @@ enum MigrationRegistry {
             CreatePlacements(),
             CreateParticipantAccessGrants(),
             CreateProcessingActivities(),
+            CreatePrivacyNoticeVersions(),
         ])
     }
 }

@@ -37,6 +37,7 @@ enum SiteRoute: Sendable, Equatable {
     case auditReview
     case auditReviewExport
     case activityRecord
+    case noticeAdmin
     case activityRecordCSV
     case activityRecordJSON
     case participants
@@ -91,6 +92,7 @@ enum SiteRoute: Sendable, Equatable {
         case .auditReview: ["privacy", "audit"]
         case .auditReviewExport: ["privacy", "audit.csv"]
         case .activityRecord: ["privacy", "activities"]
+        case .noticeAdmin: ["privacy", "notices"]
         case .activityRecordCSV: ["privacy", "activities.csv"]
         case .activityRecordJSON: ["privacy", "activities.json"]
         case .participants: ["participants"]

@@ -42,6 +42,7 @@ extension Request {
             if PermissionMatrix.allows(.reviewDataProtection, roles: session.roles.map(\.role)) {
                 navigation.append(NavigationItem(path: SiteRoute.auditReview.path, label: texts(AuditText.nav)))
                 navigation.append(NavigationItem(path: SiteRoute.activityRecord.path, label: texts(ActivityText.nav)))
+                navigation.append(NavigationItem(path: SiteRoute.noticeAdmin.path, label: texts(NoticeText.nav)))
             }
             if PermissionMatrix.allows(.manageAccounts, roles: session.roles.map(\.role)) {
                 navigation.append(NavigationItem(path: SiteRoute.adminAccounts.path, label: texts(AdminText.navAccounts)))

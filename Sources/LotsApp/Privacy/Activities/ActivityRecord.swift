@@ -4,7 +4,7 @@ import Foundation
 /// The record of processing activities as read by the data-protection officer, in one language, with
 /// the columns of Lots that hold data for each activity (from `PersonalDataCatalogue`).
 enum ActivityRecord {
-    struct Row: Sendable, Equatable, Encodable {
+    struct Row: Sendable, Equatable, Codable {
         var position: Int
         var key: String
         var name: String

@@ -101,6 +101,14 @@ extension PersonalDataCatalogue {
             "retention_trigger": plain, "retention_period": plain, "retention_action": plain, "retention_description": plain,
             "security_measures": plain, "created_at": plain, "updated_at": plain,
         ]),
+        table("privacy_notice_versions", .none, [
+            "id": plain, "organisation_id": plain, "version": plain, "introduction": plain, "record": plain, "published_at": plain,
+            "published_by": .personal(.accessLog, .platformSecurityLogging, .pseudonym),
+        ]),
+        table("privacy_notice_announcements", .participant, [
+            "id": plain, "notice_version_id": plain, "announced_at": plain,
+            "participant_id": .personal(.communication, .rom2MailOuts, .pseudonym),
+        ]),
         table("audit_chain_head", .none, ["id": plain, "sequence": plain, "hash": plain]),
         table("organisation_keys", .none, ["id": plain, "organisation_id": plain, "purpose": plain, "wrapped_key": plain, "kek_fingerprint": plain, "created_at": plain]),
         table("subject_keys", .none, [

@@ -1,7 +1,8 @@
+import Foundation
 import Plot
 
 enum PrivacyNoticePage {
-    static func render(_ organisations: [OrganisationSummary], context: PageContext) -> HTML {
+    static func render(_ organisations: [OrganisationSummary], notices: [UUID: PrivacyNotices.Notice] = [:], context: PageContext) -> HTML {
         let t = context.texts
         return Layout.page(context, title: t(PrivacyText.title), content: .group(
             .h1(.text(t(PrivacyText.title))),
@@ -20,12 +21,24 @@ enum PrivacyNoticePage {
                         fact(t(PrivacyText.phone), organisation.contactPhone),
                         fact(t(PrivacyText.dpo), organisation.dpoContact),
                         fact(t(PrivacyText.authority), organisation.supervisoryAuthority)
-                    )
+                    ),
+                    .unwrap(notices[organisation.id], { notice($0, t) }, else: .p(.class("muted"), .text(t(NoticeText.publicNone))))
                 )
             },
             .h2(.text(t(PrivacyText.rightsHeading))),
             .p(.text(t(PrivacyText.rightsText)))
         ))
+    }
+
+    private static func notice(_ notice: PrivacyNotices.Notice, _ t: Texts) -> Node<HTML.BodyContext> {
+        .group(
+            .h3(.text(t(NoticeText.processingHeading))),
+            .p(.class("muted"), .text(t(NoticeText.publicVersion, ["version": String(notice.version)]) + " "), Components.time(notice.publishedAt)),
+            .forEach(notice.introduction.components(separatedBy: "\n\n").filter { !$0.isEmpty }) {
+                .p(.attribute(named: "translate", value: "no"), .text($0))
+            },
+            ActivityRecordPage.table(notice.rows, t, linkDetails: false)
+        )
     }
 
     private static func fact(_ label: String, _ value: String) -> Node<HTML.DescriptionListContext> {

@@ -21,7 +21,8 @@ enum ActivityRecordPage {
         row.legalBasis.compactMap(LegalBasis.init(rawValue:)).map { t(ActivityText($0)) }.joined(separator: "; ")
     }
 
-    private static func table(_ rows: [ActivityRecord.Row], _ t: Texts) -> Node<HTML.BodyContext> {
+    /// The table of a privacy notice's section on processing; on the DPO's page names link to the details.
+    static func table(_ rows: [ActivityRecord.Row], _ t: Texts, linkDetails: Bool = true) -> Node<HTML.BodyContext> {
         let headers: [ActivityText] = [.columnNumber, .columnName, .columnData, .columnPurpose, .columnBasis, .columnRetention]
         return .table(
             .class("table"),
@@ -31,7 +32,9 @@ enum ActivityRecordPage {
                 .tr(
                     .data(named: "activity", value: row.key),
                     .td(.text(String(row.position))),
-                    .th(.attribute(named: "scope", value: "row"), .a(.href("#\(anchor(row))"), .attribute(named: "translate", value: "no"), .text(row.name))),
+                    .th(.attribute(named: "scope", value: "row"), .if(linkDetails,
+                        .a(.href("#\(anchor(row))"), .attribute(named: "translate", value: "no"), .text(row.name)),
+                        else: .span(.attribute(named: "translate", value: "no"), .text(row.name)))),
                     .td(.attribute(named: "translate", value: "no"), .text(row.data)),
                     .td(.attribute(named: "translate", value: "no"), .text(row.purpose)),
                     .td(.text(bases(row, t))),
