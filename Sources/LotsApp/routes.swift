@@ -38,8 +38,10 @@ func routes(_ app: Application) throws {
         app.post(.participantAccess(.key), permission: .capability(.accessColleagueParticipantWithReason), use: ParticipantsController.grantAccess)
     }
     do { // data-protection review
-        app.get(.auditReview, permission: .capability(.reviewDataProtection), use: AuditReviewController.index)
-        app.get(.auditReviewExport, permission: .capability(.reviewDataProtection), use: AuditReviewController.export)
+        // Unit managers review what their units' staff did; data-protection officers the whole organisation.
+        let reviewers = Permission.anyCapability([.reviewDataProtection, .followUpUnit])
+        app.get(.auditReview, permission: reviewers, use: AuditReviewController.index)
+        app.get(.auditReviewExport, permission: reviewers, use: AuditReviewController.export)
         app.get(.activityRecord, permission: .capability(.reviewDataProtection), use: ActivityRecordController.index)
         app.get(.activityRecordCSV, permission: .capability(.reviewDataProtection), use: ActivityRecordController.csv)
         app.get(.activityRecordJSON, permission: .capability(.reviewDataProtection), use: ActivityRecordController.json)

@@ -63,3 +63,27 @@ import VaporTesting
         }
     }
 }
+
+@Suite struct UnitManagerAuditReviewTests {
+    @Test func unitManagerReviewsOnlyTheStaffOfTheirUnits() async throws {
+        try await withLotsApp { app in
+            try await app.demoSeeder.seedIfEmpty(on: app.db)
+            for name in ["Hanna Handledarsson", "Hedda Handledarsson"] {
+                _ = try await TestBrowser.signedIn(as: name, in: app).get("/participants")
+            }
+            let hanna = try #require(try await StaffAccount.query(on: app.db).filter(\.$displayName == "Hanna Handledarsson").first())
+            let hedda = try #require(try await StaffAccount.query(on: app.db).filter(\.$displayName == "Hedda Handledarsson").first())
+            let eva = try await TestBrowser.signedIn(as: "Eva Enhetschef", in: app)
+            let csv = try await eva.get("/privacy/audit.csv")
+            #expect(csv.status == .ok)
+            #expect(csv.body.contains("Hanna Handledarsson,handledare,view"))
+            #expect(!csv.body.contains("Hedda Handledarsson"), "Hedda works in another unit")
+            #expect(!csv.body.contains("demo_seed"), "system events are not the unit's staff's")
+            let page = try await eva.get("/privacy/audit?actor=\(try hedda.requireID().uuidString)")
+            #expect(page.status == .ok && !page.body.contains("caseload"), "choosing another unit's person shows nothing")
+            #expect(try await eva.get("/privacy/audit?actor=\(try hanna.requireID().uuidString)").body.contains("scope=caseload"))
+            let reviews = try await ParticipantFixture.events(after: 0, in: app).filter { $0.subject == "audit_trail" }
+            #expect(reviews.map(\.purpose) == ["unit_follow_up", "unit_follow_up", "unit_follow_up"])
+        }
+    }
+}

@@ -39,7 +39,10 @@ extension Request {
             if [Capability.documentOwnParticipants, .followUpUnit, .manageAssignments].contains(where: { PermissionMatrix.allows($0, roles: roles) }) {
                 navigation.append(NavigationItem(path: SiteRoute.participants.path, label: texts(ParticipantText.nav)))
             }
-            if PermissionMatrix.allows(.reviewDataProtection, roles: session.roles.map(\.role)) {
+            if PermissionMatrix.allows(.followUpUnit, roles: roles), !PermissionMatrix.allows(.reviewDataProtection, roles: roles) {
+                navigation.append(NavigationItem(path: SiteRoute.auditReview.path, label: texts(AuditText.nav)))
+            }
+            if PermissionMatrix.allows(.reviewDataProtection, roles: roles) {
                 navigation.append(NavigationItem(path: SiteRoute.auditReview.path, label: texts(AuditText.nav)))
                 navigation.append(NavigationItem(path: SiteRoute.activityRecord.path, label: texts(ActivityText.nav)))
                 navigation.append(NavigationItem(path: SiteRoute.noticeAdmin.path, label: texts(NoticeText.nav)))

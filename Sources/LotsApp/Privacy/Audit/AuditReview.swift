@@ -11,6 +11,8 @@ enum AuditReview {
         var subject: String?
         var from: Date?
         var to: Date?
+        /// For a unit manager: only events by these staff members (those of their units).
+        var actorsWithin: [UUID]? = nil
     }
 
     struct Row: Sendable, Equatable {
@@ -30,6 +32,15 @@ enum AuditReview {
     static func rows(organisationID: UUID, filter: Filter, on database: any Database) async throws -> [Row] {
         var query = SQLQueryString("SELECT * FROM audit_events WHERE organisation_id = \(bind: organisationID)")
         if let actor = filter.actorID { query.appendInterpolation(unsafeRaw: " AND actor_id = "); query.appendInterpolation(bind: actor) }
+        if let actors = filter.actorsWithin {
+            guard !actors.isEmpty else { return [] }
+            query.appendInterpolation(unsafeRaw: " AND actor_id IN (")
+            for (index, actor) in actors.enumerated() {
+                if index > 0 { query.appendInterpolation(unsafeRaw: ", ") }
+                query.appendInterpolation(bind: actor)
+            }
+            query.appendInterpolation(unsafeRaw: ")")
+        }
         if let subject = filter.subject {
             // Lists and searches name every participant they showed, separated by spaces.
             query.appendInterpolation(unsafeRaw: " AND (subject = ")

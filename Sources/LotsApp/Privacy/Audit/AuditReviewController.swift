@@ -15,16 +15,17 @@ enum AuditReviewController {
 
     @Sendable
     static func index(req: Request) async throws -> Response {
-        let (session, query, filter) = try await resolved(try parse(req), req)
+        let (session, query, filter) = try await scoped(try await resolved(try parse(req), req), req)
         let rows = try await AuditReview.rows(organisationID: session.organisationID, filter: filter, on: req.db)
         try await recordReview(req, session, filter, count: rows.count, action: .view)
         let staff = try await AccountDirectory.rows(organisationID: session.organisationID, on: req.db).map { ($0.id, $0.name) }
+            .filter { id, _ in filter.actorsWithin?.contains(id) ?? true }
         return try await AuditReviewPage.render(.init(rows: rows, query: query, staff: staff), context: req.pageContext).encodeResponse(for: req)
     }
 
     @Sendable
     static func export(req: Request) async throws -> Response {
-        let (session, _, filter) = try await resolved(try parse(req), req)
+        let (session, _, filter) = try await scoped(try await resolved(try parse(req), req), req)
         let rows = try await AuditReview.rows(organisationID: session.organisationID, filter: filter, on: req.db)
         try await recordReview(req, session, filter, count: rows.count, action: .export)
         var headers = HTTPHeaders()
@@ -40,6 +41,21 @@ enum AuditReviewController {
             actorID: query.actor.flatMap(UUID.init(uuidString:)),
             subject: query.subject.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0.trimmingCharacters(in: .whitespaces) },
             from: try query.from.flatMap(day), to: try query.to.flatMap(day).map { $0.addingTimeInterval(86_400) })
+        return (session, query, filter)
+    }
+
+    /// A unit manager (who is not also a data-protection officer) reviews only what the staff of their
+    /// units did; a data-protection officer sees the whole organisation.
+    private static func scoped(_ parsed: (SignedInSession, Query, AuditReview.Filter), _ req: Request) async throws
+        -> (SignedInSession, Query, AuditReview.Filter) {
+        let (session, query, _) = parsed
+        var filter = parsed.2
+        let roles = session.roles.map(\.role)
+        guard !PermissionMatrix.allows(.reviewDataProtection, roles: roles),
+              let units = StaffActor(session).managedUnits else { return parsed }
+        let staff = try await StaffRoleAssignment.query(on: req.db).filter(\.$organisation.$id == session.organisationID)
+            .filter(\.$unit.$id ~~ Array(units)).all().map(\.$staffAccount.id)
+        filter.actorsWithin = Array(Set(staff)).sorted { $0.uuidString < $1.uuidString }
         return (session, query, filter)
     }
 
@@ -78,7 +94,7 @@ enum AuditReviewController {
         try await req.application.auditLog.record(AuditDraft(
             organisationID: session.organisationID, actorID: session.accountID,
             actorRole: session.roles.map(\.role.rawValue).sorted().joined(separator: ","), action: action,
-            subject: "audit_trail", purpose: "data_protection_review", resultCount: count,
+            subject: "audit_trail", purpose: filter.actorsWithin == nil ? "data_protection_review" : "unit_follow_up", resultCount: count,
             query: described.isEmpty ? "all" : described.joined(separator: " ")))
     }
 }
