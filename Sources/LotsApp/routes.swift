@@ -17,6 +17,15 @@ func routes(_ app: Application) throws {
         app.post(.logoutEverywhere, permission: .signedIn, use: LoginController.logoutEverywhere)
         app.get(.start, permission: .signedIn, use: StartController.show)
     }
+    do { // partnership members: registration, e-mail verification, password sign-in, own page
+        app.get(.memberRegister(.key), permission: .public, use: MemberController.registrationForm)
+        app.post(.memberRegister(.key), permission: .public, use: MemberController.register)
+        app.get(.memberVerify(.key, .key), permission: .public, use: MemberController.verifyForm)
+        app.post(.memberVerify(.key, .key), permission: .public, use: MemberController.verify)
+        app.get(.memberLogin(.key), permission: .public, use: MemberController.loginForm)
+        app.post(.memberLogin(.key), permission: .public, use: MemberController.login)
+        app.get(.memberHome, permission: .member, use: MemberController.home)
+    }
     do { // account administration
         app.get(.adminAccounts, permission: .capability(.manageAccounts), use: AccountAdminController.index)
         app.post(.adminAccounts, permission: .capability(.manageAccounts), use: AccountAdminController.create)

@@ -18,6 +18,7 @@ import VaporTesting
         switch permission {
         case .public, .developmentOnly: true
         case .signedIn: role != nil
+        case .member: false // staff are not members; MemberTests sign members in
         case .capability(let capability): role.map { PermissionMatrix.capabilities(of: $0).contains(capability) } ?? false
         case .anyCapability(let capabilities):
             role.map { role in capabilities.contains { PermissionMatrix.capabilities(of: role).contains($0) } } ?? false
@@ -77,7 +78,7 @@ import VaporTesting
 extension Permission {
     var isCapabilityBased: Bool {
         switch self {
-        case .capability, .anyCapability: true
+        case .capability, .anyCapability, .member: true
         default: false
         }
     }

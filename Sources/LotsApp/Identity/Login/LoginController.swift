@@ -103,7 +103,7 @@ enum LoginController {
         return login
     }
 
-    private static func signIn(_ req: Request, token: String, response: Response) -> Response {
+    static func signIn(_ req: Request, token: String, response: Response) -> Response {
         response.cookies[SessionMiddleware.cookieName] = SessionMiddleware.cookie(token: token, secure: req.application.config.behindTLS)
         response.cookies[browserCookie] = HTTPCookies.Value(string: "", expires: Date(timeIntervalSince1970: 0), maxAge: 0, path: "/login")
         return response

@@ -4,13 +4,14 @@ import Vapor
 
 enum StartController {
     @Sendable
-    static func show(req: Request) async throws -> HTML {
+    static func show(req: Request) async throws -> Response {
         guard let session = req.signedIn else { throw Abort(.unauthorized) }
+        if session.kind == .member { return req.redirect(to: SiteRoute.memberHome.path) }
         let unitIDs = session.roles.compactMap(\.unitID)
         let units = try await OrganisationUnit.query(on: req.db).filter(\.$id ~~ unitIDs).all()
         let names = Dictionary(uniqueKeysWithValues: try units.map { (try $0.requireID(), $0.name) })
         let model = StartPage.Model(displayName: session.displayName, organisationName: session.organisationName,
                                     roles: session.roles.map { ($0.role, $0.unitID.flatMap { names[$0] }) })
-        return StartPage.render(model, context: req.pageContext)
+        return StartPage.render(model, context: req.pageContext).encodeResponse(status: .ok)
     }
 }

@@ -25,6 +25,7 @@ struct SignedInSession: Sendable, Equatable {
     func has(_ role: StaffRole) -> Bool { roles.contains { $0.role == role } }
 
     static func load(_ record: UserSession, on database: any Database) async throws -> SignedInSession? {
+        if record.accountKind == .member { return try await loadMember(record, on: database) }
         guard let account = try await StaffAccount.find(record.accountID, on: database), account.active,
               account.$organisation.id == record.organisationID,
               let organisation = try await Organisation.find(record.organisationID, on: database) else { return nil }
@@ -36,5 +37,16 @@ struct SignedInSession: Sendable, Equatable {
             preferredLanguage: account.preferredLanguage.flatMap(UILanguage.init(rawValue:)),
             roles: grants.map { RoleGrant(role: $0.role, unitID: $0.$unit.id) }, csrfToken: record.csrfToken,
             lastSeenAt: record.lastSeenAt, expiresAt: record.expiresAt)
+    }
+
+    /// A member's session: no roles; the username stands for them in the page header.
+    private static func loadMember(_ record: UserSession, on database: any Database) async throws -> SignedInSession? {
+        guard let member = try await Member.find(record.accountID, on: database), member.active, member.emailVerifiedAt != nil,
+              member.organisationID == record.organisationID,
+              let organisation = try await Organisation.find(record.organisationID, on: database) else { return nil }
+        return SignedInSession(
+            sessionID: try record.requireID(), accountID: record.accountID, kind: .member, organisationID: record.organisationID,
+            organisationName: organisation.name, displayName: member.username, preferredLanguage: nil, roles: [],
+            csrfToken: record.csrfToken, lastSeenAt: record.lastSeenAt, expiresAt: record.expiresAt)
     }
 }

@@ -8,6 +8,8 @@ final class UserSession: Model, @unchecked Sendable {
 
     enum AccountKind: String, Codable, Sendable {
         case staff
+        /// A partnership platform's registered member (signs in with a username and a password).
+        case member
     }
 
     @ID(key: .id) var id: UUID?

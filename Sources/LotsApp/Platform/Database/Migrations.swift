@@ -25,6 +25,7 @@ enum MigrationRegistry {
             CreateParticipantAccessGrants(),
             CreateProcessingActivities(),
             CreatePrivacyNoticeVersions(),
+            CreateMembers(),
         ])
     }
 }

@@ -13,6 +13,8 @@ enum Permission: Sendable, Equatable, CustomStringConvertible {
     /// Signed-in staff with a role that grants at least one of the capabilities; the handler then
     /// limits what they see to what their roles allow (e.g. the participant list).
     case anyCapability([Capability])
+    /// A signed-in member of a partnership platform (not staff).
+    case member
     /// An integration's bearer token; with a scope, the token must carry it.
     case apiClient(APIScope?)
 
@@ -21,6 +23,7 @@ enum Permission: Sendable, Equatable, CustomStringConvertible {
         case .public: "public"
         case .developmentOnly: "development-only"
         case .signedIn: "signed-in"
+        case .member: "member"
         case .capability(let capability): capability.rawValue
         case .anyCapability(let capabilities): capabilities.map(\.rawValue).joined(separator: "|")
         case .apiClient(let scope): "api-client" + (scope.map { ":" + $0.rawValue } ?? "")
@@ -37,6 +40,8 @@ enum Authorization {
             return
         case .signedIn:
             _ = try requireSession(request)
+        case .member:
+            guard try requireSession(request).kind == .member else { throw Abort(.forbidden) }
         case .capability(let capability):
             let session = try requireSession(request)
             guard PermissionMatrix.allows(capability, roles: session.roles.map(\.role)) else { throw Abort(.forbidden) }

@@ -40,6 +40,10 @@ enum SiteRoute: Sendable, Equatable {
     case noticeAdmin
     case activityRecordCSV
     case activityRecordJSON
+    case memberRegister(Parameter<String>)
+    case memberVerify(Parameter<String>, Parameter<String>)
+    case memberLogin(Parameter<String>)
+    case memberHome
     case participants
     case participantSearch
     case participant(Parameter<UUID>)
@@ -95,6 +99,10 @@ enum SiteRoute: Sendable, Equatable {
         case .noticeAdmin: ["privacy", "notices"]
         case .activityRecordCSV: ["privacy", "activities.csv"]
         case .activityRecordJSON: ["privacy", "activities.json"]
+        case .memberRegister(let slug): ["partnership", slug.segment(named: "organisation"), "register"]
+        case .memberVerify(let slug, let token): ["partnership", slug.segment(named: "organisation"), "verify", token.segment(named: "token")]
+        case .memberLogin(let slug): ["partnership", slug.segment(named: "organisation"), "login"]
+        case .memberHome: ["member"]
         case .participants: ["participants"]
         case .participantSearch: ["participants", "search"]
         case .participant(let id): ["participants", id.segment(named: "participantID")]

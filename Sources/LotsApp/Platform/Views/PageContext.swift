@@ -34,7 +34,8 @@ extension Request {
         var navigation: [NavigationItem]
         var viewer: Viewer?
         if let session = signedIn {
-            navigation = [NavigationItem(path: SiteRoute.start.path, label: texts(LoginText.navStart))]
+            navigation = session.kind == .member ? [NavigationItem(path: SiteRoute.memberHome.path, label: texts(MemberText.navHome))]
+                : [NavigationItem(path: SiteRoute.start.path, label: texts(LoginText.navStart))]
             let roles = session.roles.map(\.role)
             if [Capability.documentOwnParticipants, .followUpUnit, .manageAssignments].contains(where: { PermissionMatrix.allows($0, roles: roles) }) {
                 navigation.append(NavigationItem(path: SiteRoute.participants.path, label: texts(ParticipantText.nav)))

@@ -30,7 +30,7 @@ enum PrivacyNoticePage {
         ))
     }
 
-    private static func notice(_ notice: PrivacyNotices.Notice, _ t: Texts) -> Node<HTML.BodyContext> {
+    static func notice(_ notice: PrivacyNotices.Notice, _ t: Texts) -> Node<HTML.BodyContext> {
         .group(
             .h3(.text(t(NoticeText.processingHeading))),
             .p(.class("muted"), .text(t(NoticeText.publicVersion, ["version": String(notice.version)]) + " "), Components.time(notice.publishedAt)),

@@ -1,0 +1,61 @@
+enum MemberText: String, TextKey {
+    case navHome = "nav.member_home"
+    case registerTitle = "member.register_title"
+    case registerLead = "member.register_lead"
+    case username = "member.username"
+    case usernameHint = "member.username_hint"
+    case givenName = "member.given_name"
+    case familyName = "member.family_name"
+    case email = "member.email"
+    case memberOrganisation = "member.member_organisation"
+    case password = "member.password"
+    case passwordHint = "member.password_hint"
+    case registerButton = "member.register_button"
+    case registered = "member.registered"
+    case errorHeading = "member.error_heading"
+    case errorUsername = "member.error_username"
+    case errorUsernameTaken = "member.error_username_taken"
+    case errorName = "member.error_name"
+    case errorEmail = "member.error_email"
+    case errorPasswordShort = "member.error_password_short"
+    case errorPasswordLong = "member.error_password_long"
+    case errorPasswordCommon = "member.error_password_common"
+    case errorPasswordUsername = "member.error_password_username"
+    case errorPasswordEmail = "member.error_password_email"
+    case errorPasswordRepetitive = "member.error_password_repetitive"
+    case errorPasswordSequential = "member.error_password_sequential"
+    case verifyTitle = "member.verify_title"
+    case verifyLead = "member.verify_lead"
+    case verifyButton = "member.verify_button"
+    case verified = "member.verified"
+    case verifyFailed = "member.verify_failed"
+    case loginTitle = "member.login_title"
+    case loginButton = "member.login_button"
+    case loginInvalid = "member.login_invalid"
+    case loginLocked = "member.login_locked"
+    case loginUnverified = "member.login_unverified"
+    case registerLink = "member.register_link"
+    case loginLink = "member.login_link"
+    case homeTitle = "member.home_title"
+    case homeLead = "member.home_lead"
+    case mailVerifySubject = "member.mail_verify_subject"
+    case mailVerifyBody = "member.mail_verify_body"
+    case mailExistsSubject = "member.mail_exists_subject"
+    case mailExistsBody = "member.mail_exists_body"
+
+    init(_ problem: MemberAccounts.Problem) {
+        self = switch problem {
+        case .usernameInvalid: .errorUsername
+        case .usernameTaken: .errorUsernameTaken
+        case .nameMissing: .errorName
+        case .emailInvalid: .errorEmail
+        case .password(.tooShort): .errorPasswordShort
+        case .password(.tooLong): .errorPasswordLong
+        case .password(.common): .errorPasswordCommon
+        case .password(.containsUsername): .errorPasswordUsername
+        case .password(.containsEmail): .errorPasswordEmail
+        case .password(.repetitive): .errorPasswordRepetitive
+        case .password(.sequential): .errorPasswordSequential
+        }
+    }
+}

@@ -1,0 +1,34 @@
+import Foundation
+import Plot
+
+enum MemberLoginPage {
+    struct Model: Sendable {
+        var organisation: String
+        var slug: String
+        var username: String
+        var outcome: MemberAccounts.SignIn?
+    }
+
+    static func render(_ model: Model, context: PageContext) -> HTML {
+        let t = context.texts
+        let message: MemberText? = switch model.outcome {
+        case .invalid: .loginInvalid
+        case .locked: .loginLocked
+        case .unverified: .loginUnverified
+        case .signedIn, nil: nil
+        }
+        return Layout.page(context, title: t(MemberText.loginTitle), content: .group(
+            .h1(.text(t(MemberText.loginTitle))),
+            .p(.class("lead"), .span(.attribute(named: "translate", value: "no"), .text(model.organisation))),
+            .unwrap(message) { .p(.class("alert alert-error"), .attribute(named: "role", value: "alert"), .text(t($0))) },
+            .form(
+                .method(.post), .action(SiteRoute.memberLogin(.value(model.slug)).path), .class("account-form"),
+                Components.csrfField(context.csrfToken),
+                MemberRegisterPage.field("username", t(MemberText.username), value: model.username, autocomplete: "username"),
+                MemberRegisterPage.field("password", t(MemberText.password), value: "", autocomplete: "current-password", type: .password),
+                .div(.class("form-actions"), .button(.type(.submit), .class("button"), .text(t(MemberText.loginButton))))
+            ),
+            .p(.a(.href(SiteRoute.memberRegister(.value(model.slug)).path), .text(t(MemberText.registerLink))))
+        ))
+    }
+}
