@@ -24,7 +24,11 @@ func routes(_ app: Application) throws {
         app.post(.memberVerify(.key, .key), permission: .public, use: MemberController.verify)
         app.get(.memberLogin(.key), permission: .public, use: MemberController.loginForm)
         app.post(.memberLogin(.key), permission: .public, use: MemberController.login)
+        app.get(.memberLoginCode(.key), permission: .public, use: MemberController.codeForm)
+        app.post(.memberLoginCode(.key), permission: .public, use: MemberController.code)
         app.get(.memberHome, permission: .member, use: MemberController.home)
+        app.get(.memberTwoStep, permission: .member, use: MemberController.twoStep)
+        app.post(.memberTwoStep, permission: .member, use: MemberController.changeTwoStep)
     }
     do { // account administration
         app.get(.adminAccounts, permission: .capability(.manageAccounts), use: AccountAdminController.index)

@@ -61,3 +61,8 @@ def test_member_registers_confirms_and_signs_in(server, driver):
     assert_page_ok(driver)
     assert "Testi Jäsen" in driver.page_source and "Kokeiluyhdistys" in driver.page_source
     assert driver.find_elements(By.CSS_SELECTOR, "main table")  # the privacy notice's table of processing
+
+    # The two-step verification set-up page (QR code and key) is accessible too.
+    driver.find_element(By.CSS_SELECTOR, "main a[href='/member/two-step']").click()
+    WebDriverWait(driver, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".qr svg"))
+    assert_page_ok(driver)

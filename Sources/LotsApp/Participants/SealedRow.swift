@@ -17,6 +17,8 @@ struct SealedRow {
         try FieldCipher.seal(value, key: key, at: location(column))
     }
 
+    /// Absent or empty values stay absent (nil), not an encrypted empty string.
+    @_disfavoredOverload
     func seal(_ value: String?, _ column: String) throws -> Data? {
         guard let value, !value.isEmpty else { return nil }
         return try FieldCipher.seal(value, key: key, at: location(column))
@@ -26,6 +28,7 @@ struct SealedRow {
         try FieldCipher.open(data, key: key, at: location(column))
     }
 
+    @_disfavoredOverload
     func open(_ data: Data?, _ column: String) throws -> String? {
         guard let data else { return nil }
         return try FieldCipher.open(data, key: key, at: location(column))

@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 import SQLKit
 import Testing
+import LotsCore
 import VaporTesting
 @testable import LotsApp
 
@@ -113,6 +114,61 @@ import VaporTesting
             #expect(try await signIn(browser, "maija.m", Self.form["password"]!).status == .seeOther)
             let stored = try await LoginAttempt.query(on: app.db).all()
             #expect(stored.allSatisfy { !$0.usernameHash.contains("maija") }, "attempts keep only keyed hashes")
+        }
+    }
+
+    @Test func twoStepVerificationWithAnAuthenticatorApp() async throws {
+        try await withLotsApp { app in
+            app.bcryptCost = 4
+            let clock = FixedClock(Date(timeIntervalSince1970: 1_800_000_000))
+            app.clock = clock
+            try await app.demoSeeder.seedIfEmpty(on: app.db)
+            let browser = TestBrowser(app)
+            _ = try await register(browser, Self.form)
+            let verify = try await verificationPath(app)
+            _ = try await browser.post(verify, form: ["_csrf": try #require(try await browser.get(verify).csrfToken)])
+            _ = try await signIn(browser, "maija.m", Self.form["password"]!)
+
+            // Setting up: the page shows a QR code and the key; the first code switches it on.
+            let setup = try await browser.get("/member/two-step")
+            #expect(setup.status == .ok && setup.body.contains("<svg"))
+            let keyText = try #require(setup.body.range(of: "<code translate=\"no\">").map { String(setup.body[$0.upperBound...].prefix { $0 != "<" }) })
+            let secret = try #require(Base32.decode(keyText.replacingOccurrences(of: " ", with: "")))
+            #expect(secret.count == 20)
+            let member = try #require(try await Member.query(on: app.db).first())
+            #expect(!String(decoding: member.totpSecret ?? Data(), as: UTF8.self).contains(keyText.prefix(8)), "the key is stored encrypted")
+            func code() -> String { TOTP.code(secret: secret, step: TOTP.step(at: clock.now())) }
+            let token = try #require(setup.csrfToken)
+            #expect(try await browser.post("/member/two-step", form: ["_csrf": token, "action": "enable", "code": "000000"]).status == .unprocessableEntity)
+            #expect(try await browser.post("/member/two-step", form: ["_csrf": token, "action": "enable", "code": code()]).status == .ok)
+
+            // Signing in now takes the password and then a fresh code.
+            clock.advance(by: 30)
+            let other = TestBrowser(app)
+            let password = try await signIn(other, "maija.m", Self.form["password"]!)
+            #expect(password.status == .seeOther && password.location == Self.base + "/login/code")
+            #expect(try await other.get("/member").status == .seeOther, "no session before the code")
+            let codePage = try await other.get(Self.base + "/login/code")
+            let codeToken = try #require(codePage.csrfToken)
+            #expect(try await other.post(Self.base + "/login/code", form: ["_csrf": codeToken, "code": "123456"]).status == .unauthorized)
+            let current = code()
+            let accepted = try await other.post(Self.base + "/login/code", form: ["_csrf": codeToken, "code": current])
+            #expect(accepted.status == .seeOther && accepted.location == "/member")
+            #expect(try await other.get("/member").status == .ok)
+
+            // The same code cannot be used again, even within its 30 seconds.
+            let third = TestBrowser(app)
+            _ = try await signIn(third, "maija.m", Self.form["password"]!)
+            let thirdToken = try #require(try await third.get(Self.base + "/login/code").csrfToken)
+            #expect(try await third.post(Self.base + "/login/code", form: ["_csrf": thirdToken, "code": current]).status == .unauthorized)
+            // A challenge ends after five wrong codes.
+            for _ in 0..<4 { _ = try await third.post(Self.base + "/login/code", form: ["_csrf": thirdToken, "code": "000000"]) }
+            clock.advance(by: 30)
+            let ended = try await third.post(Self.base + "/login/code", form: ["_csrf": thirdToken, "code": code()])
+            #expect(ended.status == .unauthorized && ended.body.contains("gått ut"))
+
+            let events = try await ParticipantFixture.events(after: 0, in: app).compactMap(\.query)
+            #expect(events.contains("totp_enabled") && events.contains("password+totp") && events.contains("totp wrong"))
         }
     }
 }

@@ -19,6 +19,11 @@ final class Member: Model, @unchecked Sendable {
     @OptionalField(key: "email_verified_at") var emailVerifiedAt: Date?
     @Field(key: "active") var active: Bool
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    /// The authenticator secret (encrypted); set up when the member starts, in use once `totpEnabledAt` is set.
+    @OptionalField(key: "totp_secret") var totpSecret: Data?
+    @OptionalField(key: "totp_enabled_at") var totpEnabledAt: Date?
+    /// The last time step a code was accepted for, so no code works twice.
+    @OptionalField(key: "totp_last_step") var totpLastStep: Int64?
 
     init() {}
 }

@@ -39,6 +39,8 @@ struct MemberAccounts: Sendable {
 
     enum SignIn: Equatable {
         case signedIn(memberID: UUID)
+        /// The password was right and the member uses two-step verification: a code is needed next.
+        case needsCode(memberID: UUID)
         case invalid
         case locked
         case unverified
@@ -96,7 +98,7 @@ struct MemberAccounts: Sendable {
             member.givenName = try row.seal(registration.givenName.trimmingCharacters(in: .whitespaces), "given_name")
             member.familyName = try row.seal(registration.familyName.trimmingCharacters(in: .whitespaces), "family_name")
             member.email = try row.seal(email, "email")
-            member.memberOrganisation = try row.seal(Optional(registration.memberOrganisation.trimmingCharacters(in: .whitespaces)), "member_organisation")
+            member.memberOrganisation = try row.seal(registration.memberOrganisation.trimmingCharacters(in: .whitespaces) as String?, "member_organisation")
             member.passwordHash = passwordHash
             member.active = true
             try await member.create(on: db)
@@ -174,6 +176,7 @@ struct MemberAccounts: Sendable {
             return .invalid
         }
         guard member.emailVerifiedAt != nil else { return .unverified }
+        if member.totpEnabledAt != nil { return .needsCode(memberID: try member.requireID()) }
         return .signedIn(memberID: try member.requireID())
     }
 

@@ -78,15 +78,87 @@ enum MemberController {
         let address = req.remoteAddress?.ipAddress ?? "unknown"
         let outcome = try await req.application.memberAccounts.signIn(username: form.username, password: form.password, address: address,
                                                                        organisationID: organisationID, on: req.db)
+        if case .needsCode(let memberID) = outcome {
+            let token = try await req.application.memberTwoStep.challenge(memberID: memberID, organisationID: organisationID, on: req.db)
+            let response = req.redirect(to: SiteRoute.memberLoginCode(.value(organisation.slug)).path)
+            response.cookies[challengeCookie] = HTTPCookies.Value(string: token, maxAge: Int(MemberTwoStep.challengeLifetime), path: "/partnership",
+                                                                  isSecure: req.application.config.behindTLS, isHTTPOnly: true, sameSite: .lax)
+            return response
+        }
         guard case .signedIn(let memberID) = outcome else {
             return MemberLoginPage.render(.init(organisation: organisation.name, slug: organisation.slug, username: form.username, outcome: outcome),
                                           context: req.pageContext).encodeResponse(status: outcome == .locked ? .tooManyRequests : .unauthorized)
         }
+        return try await startSession(req, memberID: memberID, organisationID: organisationID, method: "password")
+    }
+
+    static let challengeCookie = "lots_member_challenge"
+
+    private static func startSession(_ req: Request, memberID: UUID, organisationID: UUID, method: String) async throws -> Response {
         let (token, _) = try await req.application.sessionStore.create(kind: .member, accountID: memberID, organisationID: organisationID,
-                                                                       method: "password", now: req.clock.now(), on: req.db)
+                                                                       method: method, now: req.clock.now(), on: req.db)
         try await req.application.auditLog.record(AuditDraft(organisationID: organisationID, actorID: memberID, actorRole: "member",
-                                                             action: .login, purpose: "membership", query: "password"))
-        return LoginController.signIn(req, token: token, response: req.redirect(to: SiteRoute.memberHome.path))
+                                                             action: .login, purpose: "membership", query: method))
+        let response = LoginController.signIn(req, token: token, response: req.redirect(to: SiteRoute.memberHome.path))
+        response.cookies[challengeCookie] = HTTPCookies.Value(string: "", expires: Date(timeIntervalSince1970: 0), maxAge: 0, path: "/partnership")
+        return response
+    }
+
+    @Sendable
+    static func codeForm(req: Request) async throws -> HTML {
+        let organisation = try await partnership(req)
+        return MemberCodePage.render(.init(slug: organisation.slug, outcome: nil), context: req.pageContext)
+    }
+
+    @Sendable
+    static func code(req: Request) async throws -> Response {
+        struct Form: Content { var code: String }
+        let organisation = try await partnership(req)
+        let organisationID = try organisation.requireID()
+        let code = try req.content.decode(Form.self).code
+        let token = req.cookies[challengeCookie]?.string ?? ""
+        let answer = try await req.application.memberTwoStep.answer(token: token, code: code, organisationID: organisationID, on: req.db)
+        guard case .accepted(let memberID) = answer else {
+            try await req.application.auditLog.record(AuditDraft(organisationID: organisationID, action: .loginRefused, purpose: "membership",
+                                                                 query: answer == .wrong ? "totp wrong" : "totp expired"))
+            return MemberCodePage.render(.init(slug: organisation.slug, outcome: answer), context: req.pageContext)
+                .encodeResponse(status: .unauthorized)
+        }
+        return try await startSession(req, memberID: memberID, organisationID: organisationID, method: "password+totp")
+    }
+
+    @Sendable
+    static func twoStep(req: Request) async throws -> HTML {
+        let member = try await signedInMember(req)
+        return try await twoStepPage(req, member, outcome: nil)
+    }
+
+    @Sendable
+    static func changeTwoStep(req: Request) async throws -> Response {
+        struct Form: Content { var code: String; var action: String }
+        let member = try await signedInMember(req)
+        let form = try req.content.decode(Form.self)
+        let twoStep = req.application.memberTwoStep
+        let done = form.action == "disable" ? try await twoStep.disable(form.code, for: member, on: req.db)
+            : try await twoStep.enable(form.code, for: member, on: req.db)
+        return try await twoStepPage(req, member, outcome: done).encodeResponse(status: done ? .ok : .unprocessableEntity)
+    }
+
+    private static func twoStepPage(_ req: Request, _ member: Member, outcome: Bool?) async throws -> HTML {
+        var setup: MemberTwoStepPage.Setup?
+        if member.totpEnabledAt == nil {
+            let secret = try await req.application.memberTwoStep.secret(for: member, on: req.db)
+            let uri = TOTP.provisioningURI(secret: secret, account: member.username, issuer: "Lots")
+            setup = .init(secret: Base32.encode(secret), qrSVG: try QRCode(encoding: uri).svg(title: req.texts(MemberText.twoStepQRTitle)))
+        }
+        return MemberTwoStepPage.render(.init(enabled: member.totpEnabledAt != nil, setup: setup, outcome: outcome), context: req.pageContext)
+    }
+
+    private static func signedInMember(_ req: Request) async throws -> Member {
+        guard let session = req.signedIn, session.kind == .member, let member = try await Member.find(session.accountID, on: req.db) else {
+            throw Abort(.forbidden)
+        }
+        return member
     }
 
     @Sendable

@@ -26,6 +26,7 @@ enum MigrationRegistry {
             CreateProcessingActivities(),
             CreatePrivacyNoticeVersions(),
             CreateMembers(),
+            AddMemberSecondFactor(),
         ])
     }
 }

@@ -43,7 +43,9 @@ enum SiteRoute: Sendable, Equatable {
     case memberRegister(Parameter<String>)
     case memberVerify(Parameter<String>, Parameter<String>)
     case memberLogin(Parameter<String>)
+    case memberLoginCode(Parameter<String>)
     case memberHome
+    case memberTwoStep
     case participants
     case participantSearch
     case participant(Parameter<UUID>)
@@ -102,7 +104,9 @@ enum SiteRoute: Sendable, Equatable {
         case .memberRegister(let slug): ["partnership", slug.segment(named: "organisation"), "register"]
         case .memberVerify(let slug, let token): ["partnership", slug.segment(named: "organisation"), "verify", token.segment(named: "token")]
         case .memberLogin(let slug): ["partnership", slug.segment(named: "organisation"), "login"]
+        case .memberLoginCode(let slug): ["partnership", slug.segment(named: "organisation"), "login", "code"]
         case .memberHome: ["member"]
+        case .memberTwoStep: ["member", "two-step"]
         case .participants: ["participants"]
         case .participantSearch: ["participants", "search"]
         case .participant(let id): ["participants", id.segment(named: "participantID")]

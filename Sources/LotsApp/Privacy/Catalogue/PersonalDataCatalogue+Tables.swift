@@ -82,6 +82,13 @@ extension PersonalDataCatalogue {
             "email_verified_at": .personal(.account, .partnershipMembership, .clear, because: "sign-in checks it"),
             "active": .personal(.account, .partnershipMembership, .clear, because: "sign-in checks it"),
             "created_at": plain,
+            "totp_secret": .personal(.authentication, .partnershipMembership, .encrypted),
+            "totp_enabled_at": .personal(.authentication, .partnershipMembership, .clear, because: "sign-in checks it"),
+            "totp_last_step": .personal(.authentication, .partnershipMembership, .clear, because: "a time-step number that stops code replays"),
+        ]),
+        table("member_login_challenges", .member, [
+            "id": plain, "organisation_id": plain, "token_hash": plain, "expires_at": plain, "attempts": plain,
+            "member_id": .personal(.pseudonymousID, .partnershipMembership, .pseudonym),
         ]),
         table("member_email_verifications", .member, [
             "id": plain, "member_id": .personal(.pseudonymousID, .partnershipMembership, .pseudonym),

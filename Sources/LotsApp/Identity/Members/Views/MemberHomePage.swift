@@ -27,6 +27,7 @@ enum MemberHomePage {
                     .dt(.text(t(MemberText.memberOrganisation))), .dd(.attribute(named: "translate", value: "no"), .text(model.memberOrganisation ?? "–"))
                 )
             ),
+            .p(.a(.href(SiteRoute.memberTwoStep.path), .text(t(MemberText.twoStepLink)))),
             .unwrap(model.notice) { PrivacyNoticePage.notice($0, t) }
         ))
     }

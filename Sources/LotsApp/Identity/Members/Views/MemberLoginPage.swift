@@ -15,7 +15,7 @@ enum MemberLoginPage {
         case .invalid: .loginInvalid
         case .locked: .loginLocked
         case .unverified: .loginUnverified
-        case .signedIn, nil: nil
+        case .signedIn, .needsCode, nil: nil
         }
         return Layout.page(context, title: t(MemberText.loginTitle), content: .group(
             .h1(.text(t(MemberText.loginTitle))),
