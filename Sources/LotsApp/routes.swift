@@ -29,6 +29,7 @@ func routes(_ app: Application) throws {
         app.get(.memberHome, permission: .member, use: MemberController.home)
         app.get(.memberTwoStep, permission: .member, use: MemberController.twoStep)
         app.post(.memberTwoStep, permission: .member, use: MemberController.changeTwoStep)
+        app.post(.memberDelete, permission: .member, use: MemberController.deleteSelf)
     }
     do { // account administration
         app.get(.adminAccounts, permission: .capability(.manageAccounts), use: AccountAdminController.index)

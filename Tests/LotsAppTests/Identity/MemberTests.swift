@@ -171,4 +171,35 @@ import VaporTesting
             #expect(events.contains("totp_enabled") && events.contains("password+totp") && events.contains("totp wrong"))
         }
     }
+
+    @Test func aMemberDeletesThemselvesAndOnlyTheCountRemains() async throws {
+        try await withLotsApp { app in
+            app.bcryptCost = 4
+            try await app.demoSeeder.seedIfEmpty(on: app.db)
+            let browser = TestBrowser(app)
+            _ = try await register(browser, Self.form)
+            let verify = try await verificationPath(app)
+            _ = try await browser.post(verify, form: ["_csrf": try #require(try await browser.get(verify).csrfToken)])
+            _ = try await signIn(browser, "maija.m", Self.form["password"]!)
+            let home = try await browser.get("/member")
+            let token = try #require(home.csrfToken)
+            let memberID = try #require(try await Member.query(on: app.db).first()?.requireID())
+
+            let refused = try await browser.post("/member/delete", form: ["_csrf": token, "password": "not my password at all"])
+            #expect(refused.location == "/member?delete=refused")
+            #expect(try await Member.query(on: app.db).count() == 1)
+
+            let deleted = try await browser.post("/member/delete", form: ["_csrf": token, "password": Self.form["password"]!])
+            #expect(deleted.location == Self.base + "/login?deleted=1")
+            #expect(try await Member.query(on: app.db).count() == 0)
+            #expect(try await SubjectKey.find(memberID, on: app.db) == nil)
+            #expect(app.keyRing.shredded.contains(memberID), "the key can never come back from a backup")
+            #expect(try await browser.get("/member").status == .seeOther, "the session ended")
+            #expect(try await RegistrationCount.query(on: app.db).first()?.count == 1, "the count of registrations is kept")
+            let erase = try await ParticipantFixture.events(after: 0, in: app).filter { $0.action == "erase" }
+            #expect(erase.map(\.purpose) == ["self_deletion"])
+            // The username is free again.
+            #expect(try await register(TestBrowser(app), Self.form).body.contains("Tack!"))
+        }
+    }
 }

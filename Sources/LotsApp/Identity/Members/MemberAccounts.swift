@@ -180,6 +180,21 @@ struct MemberAccounts: Sendable {
         return .signedIn(memberID: try member.requireID())
     }
 
+    /// A member deletes themselves: their password is checked, their sessions end, their rows go and their
+    /// key is destroyed (crypto-shredding), so copies in backups cannot be read either. The monthly
+    /// registration count stays.
+    func deleteSelf(memberID: UUID, password: String, sessions: SessionStore, on database: any Database) async throws -> Bool {
+        guard let member = try await Member.find(memberID, on: database), try Bcrypt.verify(password, created: member.passwordHash) else { return false }
+        try await database.transaction { db in
+            try await member.delete(on: db)
+            try await keyRing.shred(memberID, on: db)
+            try await sessions.revokeAll(accountID: memberID, now: clock.now(), on: db)
+            try await audit.record(AuditDraft(organisationID: member.organisationID, actorID: memberID, actorRole: "member", action: .erase,
+                                              subject: "member:\(memberID.uuidString.lowercased())", purpose: "self_deletion"), in: db)
+        }
+        return true
+    }
+
     private static let timingHashes = NIOLockedValueBox<[Int: String]>([:])
 
     private static func timingHash(cost: Int) throws -> String {

@@ -66,7 +66,8 @@ enum MemberController {
     @Sendable
     static func loginForm(req: Request) async throws -> HTML {
         let organisation = try await partnership(req)
-        return MemberLoginPage.render(.init(organisation: organisation.name, slug: organisation.slug, username: "", outcome: nil), context: req.pageContext)
+        return MemberLoginPage.render(.init(organisation: organisation.name, slug: organisation.slug, username: "", outcome: nil,
+                                            deleted: req.query[String.self, at: "deleted"] != nil), context: req.pageContext)
     }
 
     @Sendable
@@ -154,6 +155,19 @@ enum MemberController {
         return MemberTwoStepPage.render(.init(enabled: member.totpEnabledAt != nil, setup: setup, outcome: outcome), context: req.pageContext)
     }
 
+    @Sendable
+    static func deleteSelf(req: Request) async throws -> Response {
+        struct Form: Content { var password: String }
+        let member = try await signedInMember(req)
+        let organisation = try await Organisation.find(member.organisationID, on: req.db)
+        let deleted = try await req.application.memberAccounts.deleteSelf(
+            memberID: try member.requireID(), password: try req.content.decode(Form.self).password, sessions: req.application.sessionStore, on: req.db)
+        guard deleted else { return req.redirect(to: SiteRoute.memberHome.path + "?delete=refused") }
+        let response = req.redirect(to: SiteRoute.memberLogin(.value(organisation?.slug ?? "")).path + "?deleted=1")
+        response.cookies[SessionMiddleware.cookieName] = SessionMiddleware.expired
+        return response
+    }
+
     private static func signedInMember(_ req: Request) async throws -> Member {
         guard let session = req.signedIn, session.kind == .member, let member = try await Member.find(session.accountID, on: req.db) else {
             throw Abort(.forbidden)
@@ -175,6 +189,6 @@ enum MemberController {
         return MemberHomePage.render(.init(
             username: member.username, name: try row.open(member.givenName, "given_name") + " " + (try row.open(member.familyName, "family_name")),
             email: try row.open(member.email, "email"), memberOrganisation: try row.open(member.memberOrganisation, "member_organisation"),
-            organisation: session.organisationName, notice: notice), context: req.pageContext)
+            organisation: session.organisationName, notice: notice, deleteRefused: req.query[String.self, at: "delete"] != nil), context: req.pageContext)
     }
 }

@@ -46,6 +46,7 @@ enum SiteRoute: Sendable, Equatable {
     case memberLoginCode(Parameter<String>)
     case memberHome
     case memberTwoStep
+    case memberDelete
     case participants
     case participantSearch
     case participant(Parameter<UUID>)
@@ -107,6 +108,7 @@ enum SiteRoute: Sendable, Equatable {
         case .memberLoginCode(let slug): ["partnership", slug.segment(named: "organisation"), "login", "code"]
         case .memberHome: ["member"]
         case .memberTwoStep: ["member", "two-step"]
+        case .memberDelete: ["member", "delete"]
         case .participants: ["participants"]
         case .participantSearch: ["participants", "search"]
         case .participant(let id): ["participants", id.segment(named: "participantID")]

@@ -10,6 +10,7 @@ enum MemberHomePage {
         var memberOrganisation: String?
         var organisation: String
         var notice: PrivacyNotices.Notice?
+        var deleteRefused = false
     }
 
     static func render(_ model: Model, context: PageContext) -> HTML {
@@ -28,7 +29,25 @@ enum MemberHomePage {
                 )
             ),
             .p(.a(.href(SiteRoute.memberTwoStep.path), .text(t(MemberText.twoStepLink)))),
-            .unwrap(model.notice) { PrivacyNoticePage.notice($0, t) }
+            .unwrap(model.notice) { PrivacyNoticePage.notice($0, t) },
+            deleteForm(model, context)
         ))
+    }
+
+    private static func deleteForm(_ model: Model, _ context: PageContext) -> Node<HTML.BodyContext> {
+        let t = context.texts
+        return .section(
+            .class("card"),
+            .h2(.text(t(MemberText.deleteHeading))),
+            .p(.text(t(MemberText.deleteLead))),
+            .if(model.deleteRefused, .p(.class("alert alert-error"), .attribute(named: "role", value: "alert"), .text(t(MemberText.deleteRefused)))),
+            .form(
+                .method(.post), .action(SiteRoute.memberDelete.path), .class("account-form"),
+                Components.csrfField(context.csrfToken),
+                MemberRegisterPage.field("delete-password", t(MemberText.password), value: "", autocomplete: "current-password", type: .password,
+                                         name: "password"),
+                .div(.class("form-actions"), .button(.type(.submit), .class("button danger"), .text(t(MemberText.deleteButton))))
+            )
+        )
     }
 }

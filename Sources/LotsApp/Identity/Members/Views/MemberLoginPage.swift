@@ -7,6 +7,7 @@ enum MemberLoginPage {
         var slug: String
         var username: String
         var outcome: MemberAccounts.SignIn?
+        var deleted = false
     }
 
     static func render(_ model: Model, context: PageContext) -> HTML {
@@ -21,6 +22,7 @@ enum MemberLoginPage {
             .h1(.text(t(MemberText.loginTitle))),
             .p(.class("lead"), .span(.attribute(named: "translate", value: "no"), .text(model.organisation))),
             .unwrap(message) { .p(.class("alert alert-error"), .attribute(named: "role", value: "alert"), .text(t($0))) },
+            .if(model.deleted, .p(.class("alert alert-success"), .attribute(named: "role", value: "status"), .text(t(MemberText.deleted)))),
             .form(
                 .method(.post), .action(SiteRoute.memberLogin(.value(model.slug)).path), .class("account-form"),
                 Components.csrfField(context.csrfToken),

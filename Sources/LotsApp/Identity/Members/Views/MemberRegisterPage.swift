@@ -44,12 +44,12 @@ enum MemberRegisterPage {
         )
     }
 
-    static func field(_ name: String, _ label: String, value: String, autocomplete: String, type: HTMLInputType = .text,
-                      hint: String? = nil, required: Bool = true) -> Node<HTML.FormContext> {
+    static func field(_ id: String, _ label: String, value: String, autocomplete: String, type: HTMLInputType = .text,
+                      hint: String? = nil, required: Bool = true, name: String? = nil) -> Node<HTML.FormContext> {
         .group(
-            .label(.for(name), .text(label), .unwrap(hint) { .span(.class("hint"), .id("\(name)-hint"), .text($0)) }),
-            .input(.type(type), .id(name), .name(name), .value(value), .required(required), .attribute(named: "autocomplete", value: autocomplete),
-                   .unwrap(hint) { _ in .attribute(named: "aria-describedby", value: "\(name)-hint") })
+            .label(.for(id), .text(label), .unwrap(hint) { .span(.class("hint"), .id("\(id)-hint"), .text($0)) }),
+            .input(.type(type), .id(id), .name(name ?? id), .value(value), .required(required), .attribute(named: "autocomplete", value: autocomplete),
+                   .unwrap(hint) { _ in .attribute(named: "aria-describedby", value: "\(id)-hint") })
         )
     }
 }
