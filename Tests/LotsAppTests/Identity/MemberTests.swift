@@ -169,6 +169,8 @@ import VaporTesting
 
             let events = try await ParticipantFixture.events(after: 0, in: app).compactMap(\.query)
             #expect(events.contains("totp_enabled") && events.contains("password+totp") && events.contains("totp wrong"))
+            // Wrong codes count against the username: with the password known, guessing codes is still limited.
+            #expect(try await signIn(TestBrowser(app), "maija.m", Self.form["password"]!).status == .tooManyRequests)
         }
     }
 

@@ -164,13 +164,8 @@ struct MemberAccounts: Sendable {
         let member = try await Member.query(on: db).filter(\.$organisationID == organisationID).filter(\.$username == canonical).first()
         // An unknown username costs as much time as a wrong password, so timing does not reveal members.
         let matches = try Bcrypt.verify(password, created: member?.passwordHash ?? Self.timingHash(cost: bcryptCost))
-        let attempt = LoginAttempt()
-        attempt.organisationID = organisationID
-        attempt.usernameHash = usernameHash
-        attempt.addressHash = addressHash
-        attempt.succeeded = matches && member?.active == true
-        attempt.at = clock.now()
-        try await attempt.create(on: db)
+        try await recordAttempt(usernameHash: usernameHash, addressHash: addressHash, succeeded: matches && member?.active == true,
+                                organisationID: organisationID, on: db)
         guard let member, matches, member.active else {
             try await audit.record(AuditDraft(organisationID: organisationID, action: .loginRefused, purpose: "membership", query: "password"))
             return .invalid
@@ -178,6 +173,26 @@ struct MemberAccounts: Sendable {
         guard member.emailVerifiedAt != nil else { return .unverified }
         if member.totpEnabledAt != nil { return .needsCode(memberID: try member.requireID()) }
         return .signedIn(memberID: try member.requireID())
+    }
+
+    /// A wrong one-time code counts against the username like a wrong password, so the lockout also
+    /// limits guessing codes with a known password.
+    func recordFailedCode(memberID: UUID, address: String, on db: any Database) async throws {
+        guard let member = try await Member.find(memberID, on: db) else { return }
+        try await recordAttempt(
+            usernameHash: try await keyRing.blindIndex(member.username, field: "login_attempts.username", organisationID: member.organisationID, on: db),
+            addressHash: try await keyRing.blindIndex(address, field: "login_attempts.address", organisationID: member.organisationID, on: db),
+            succeeded: false, organisationID: member.organisationID, on: db)
+    }
+
+    private func recordAttempt(usernameHash: String, addressHash: String, succeeded: Bool, organisationID: UUID, on db: any Database) async throws {
+        let attempt = LoginAttempt()
+        attempt.organisationID = organisationID
+        attempt.usernameHash = usernameHash
+        attempt.addressHash = addressHash
+        attempt.succeeded = succeeded
+        attempt.at = clock.now()
+        try await attempt.create(on: db)
     }
 
     /// A member deletes themselves: their password is checked, their sessions end, their rows go and their

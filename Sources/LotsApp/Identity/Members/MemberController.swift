@@ -120,8 +120,13 @@ enum MemberController {
         let token = req.cookies[challengeCookie]?.string ?? ""
         let answer = try await req.application.memberTwoStep.answer(token: token, code: code, organisationID: organisationID, on: req.db)
         guard case .accepted(let memberID) = answer else {
+            var wrong = false
+            if case .wrong(let memberID) = answer {
+                wrong = true
+                try await req.application.memberAccounts.recordFailedCode(memberID: memberID, address: req.remoteAddress?.ipAddress ?? "unknown", on: req.db)
+            }
             try await req.application.auditLog.record(AuditDraft(organisationID: organisationID, action: .loginRefused, purpose: "membership",
-                                                                 query: answer == .wrong ? "totp wrong" : "totp expired"))
+                                                                 query: wrong ? "totp wrong" : "totp expired"))
             return MemberCodePage.render(.init(slug: organisation.slug, outcome: answer), context: req.pageContext)
                 .encodeResponse(status: .unauthorized)
         }

@@ -69,7 +69,7 @@ struct MemberTwoStep: Sendable {
         return token
     }
 
-    enum Answer: Equatable { case accepted(memberID: UUID), wrong, expired }
+    enum Answer: Equatable { case accepted(memberID: UUID), wrong(memberID: UUID), expired }
 
     /// A challenge ends with the right code, after five wrong ones, or after five minutes.
     func answer(token: String, code: String, organisationID: UUID, on db: any Database) async throws -> Answer {
@@ -86,7 +86,7 @@ struct MemberTwoStep: Sendable {
         }
         challenge.attempts += 1
         try await challenge.update(on: db)
-        return .wrong
+        return .wrong(memberID: challenge.memberID)
     }
 
     private func record(_ member: Member, _ what: String) async throws {
