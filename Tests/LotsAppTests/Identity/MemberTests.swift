@@ -204,4 +204,24 @@ import VaporTesting
             #expect(try await register(TestBrowser(app), Self.form).body.contains("Tack!"))
         }
     }
+
+    @Test func membersAreToldAboutANewPrivacyNotice() async throws {
+        try await withLotsApp { app in
+            app.bcryptCost = 4
+            try await app.demoSeeder.seedIfEmpty(on: app.db)
+            let browser = TestBrowser(app)
+            _ = try await register(browser, Self.form)
+            let verify = try await verificationPath(app)
+            _ = try await browser.post(verify, form: ["_csrf": try #require(try await browser.get(verify).csrfToken)])
+            try await app.jobs.drain(on: app)
+
+            let dpo = try await TestBrowser.signedIn(as: "Tuomas Tietosuoja", in: app)
+            let token = try #require(try await dpo.get("/privacy/notices").csrfToken)
+            #expect(try await dpo.post("/privacy/notices", form: ["_csrf": token, "sv": "Ny version.", "fi": "Uusi versio."]).status == .seeOther)
+            try await app.jobs.drain(on: app)
+            #expect(try await MemberNoticeAnnouncement.query(on: app.db).count() == 1)
+            let mails = try await DevMailboxMessage.query(on: app.db).all().filter { $0.recipient == "maija@example.org" }
+            #expect(mails.contains { $0.subject.contains("Uusi tietosuojaseloste") }, "in Finnish first on the Finnish platform")
+        }
+    }
 }

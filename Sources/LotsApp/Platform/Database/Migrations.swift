@@ -27,6 +27,7 @@ enum MigrationRegistry {
             CreatePrivacyNoticeVersions(),
             CreateMembers(),
             AddMemberSecondFactor(),
+            CreateMemberNoticeAnnouncements(),
         ])
     }
 }

@@ -139,6 +139,10 @@ extension PersonalDataCatalogue {
             "id": plain, "notice_version_id": plain, "announced_at": plain,
             "participant_id": .personal(.communication, .rom2MailOuts, .pseudonym),
         ]),
+        table("member_notice_announcements", .member, [
+            "id": plain, "notice_version_id": plain, "announced_at": plain,
+            "member_id": .personal(.communication, .partnershipCommunication, .pseudonym),
+        ]),
         table("audit_chain_head", .none, ["id": plain, "sequence": plain, "hash": plain]),
         table("organisation_keys", .none, ["id": plain, "organisation_id": plain, "purpose": plain, "wrapped_key": plain, "kek_fingerprint": plain, "created_at": plain]),
         table("subject_keys", .none, [

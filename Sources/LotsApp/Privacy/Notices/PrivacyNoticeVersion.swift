@@ -58,3 +58,33 @@ struct CreatePrivacyNoticeVersions: AsyncMigration {
         try await database.schema("privacy_notice_versions").delete()
     }
 }
+
+/// Which member has been told about which version (members and participants are separate tables).
+final class MemberNoticeAnnouncement: Model, @unchecked Sendable {
+    static let schema = "member_notice_announcements"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "notice_version_id") var noticeVersionID: UUID
+    @Field(key: "member_id") var memberID: UUID
+    @Field(key: "announced_at") var announcedAt: Date
+
+    init() {}
+}
+
+struct CreateMemberNoticeAnnouncements: AsyncMigration {
+    var name: String { "023_create_member_notice_announcements" }
+
+    func prepare(on database: any Database) async throws {
+        try await database.schema("member_notice_announcements")
+            .id()
+            .field("notice_version_id", .uuid, .required, .references("privacy_notice_versions", "id", onDelete: .cascade))
+            .field("member_id", .uuid, .required, .references("members", "id", onDelete: .cascade))
+            .field("announced_at", .datetime, .required)
+            .unique(on: "notice_version_id", "member_id")
+            .create()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema("member_notice_announcements").delete()
+    }
+}
