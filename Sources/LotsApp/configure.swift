@@ -43,6 +43,8 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.jobs.schedule(OutboxPurgeJob(), every: 3600)
     app.jobs.register(AuditCheckpointJob())
     app.jobs.register(NoticeAnnouncementJob())
+    app.jobs.register(SignInHousekeepingJob())
+    app.jobs.schedule(SignInHousekeepingJob(), every: 3600)
     app.jobs.schedule(AuditCheckpointJob(), every: 600)
     app.lifecycle.use(JobRunnerLifecycle())
 

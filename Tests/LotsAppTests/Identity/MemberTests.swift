@@ -24,8 +24,9 @@ import VaporTesting
         return try await browser.post(Self.base + "/login", form: ["_csrf": try #require(page.csrfToken), "username": username, "password": password])
     }
 
-    func verificationPath(_ app: Application) async throws -> String {
-        let mail = try #require(try await OutboxMessage.query(on: app.db).filter(\.$purpose == "member_registration").sort(\.$createdAt, .descending).first())
+    func verificationPath(_ app: Application, for email: String = form["email"]!) async throws -> String {
+        let mail = try #require(try await OutboxMessage.query(on: app.db).filter(\.$purpose == "member_registration")
+            .filter(\.$recipient == email).sort(\.$createdAt, .descending).first())
         let body = try #require(mail.textBody)
         let range = try #require(body.range(of: Self.base + "/verify/"))
         return String(body[range.lowerBound...].prefix { !$0.isWhitespace })
@@ -222,6 +223,35 @@ import VaporTesting
             #expect(try await MemberNoticeAnnouncement.query(on: app.db).count() == 1)
             let mails = try await DevMailboxMessage.query(on: app.db).all().filter { $0.recipient == "maija@example.org" }
             #expect(mails.contains { $0.subject.contains("Uusi tietosuojaseloste") }, "in Finnish first on the Finnish platform")
+        }
+    }
+
+    @Test func housekeepingRemovesSpentSignInRecordsAndAbandonedRegistrations() async throws {
+        try await withLotsApp { app in
+            app.bcryptCost = 4
+            let clock = FixedClock(Date(timeIntervalSince1970: 1_800_000_000))
+            app.clock = clock
+            try await app.demoSeeder.seedIfEmpty(on: app.db)
+            let browser = TestBrowser(app)
+            _ = try await register(browser, Self.form)
+            _ = try await register(browser, Self.form.merging(["username": "pekka.p", "email": "pekka@example.org"]) { $1 })
+            let verify = try await verificationPath(app, for: "pekka@example.org")
+            _ = try await browser.post(verify, form: ["_csrf": try #require(try await browser.get(verify).csrfToken)])
+            _ = try await signIn(browser, "pekka.p", "wrong password again")
+            let maija = try #require(try await Member.query(on: app.db).filter(\.$username == "maija.m").first()?.requireID())
+
+            let housekeeping = try await app.jobQueue.enqueue(SignInHousekeepingJob(), payload: [String: String](), on: app.db)
+            #expect(try await app.jobs.runNow(housekeeping, on: app) == .succeeded)
+            #expect(try await LoginAttempt.query(on: app.db).count() == 1, "a fresh attempt still counts for the lockout")
+            #expect(try await MemberEmailVerification.query(on: app.db).count() == 1, "pekka's used link is gone, maija's pending one stays")
+
+            clock.advance(by: MemberAccounts.verificationLifetime + 8 * 86_400)
+            let later = try await app.jobQueue.enqueue(SignInHousekeepingJob(), payload: [String: String](), on: app.db)
+            #expect(try await app.jobs.runNow(later, on: app) == .succeeded)
+            #expect(try await LoginAttempt.query(on: app.db).count() == 0)
+            #expect(try await Member.query(on: app.db).all().map(\.username) == ["pekka.p"], "the never-confirmed registration is erased")
+            #expect(app.keyRing.shredded.contains(maija))
+            #expect(try await RegistrationCount.query(on: app.db).first()?.count == 2, "the count stays")
         }
     }
 }
