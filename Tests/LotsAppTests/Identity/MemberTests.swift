@@ -24,6 +24,13 @@ import VaporTesting
         return try await browser.post(Self.base + "/login", form: ["_csrf": try #require(page.csrfToken), "username": username, "password": password])
     }
 
+    /// Registers and confirms the address through the link in the mail, as a person does.
+    func registerAndConfirm(_ app: Application, _ browser: TestBrowser, _ fields: [String: String] = form) async throws {
+        _ = try await register(browser, fields)
+        let verify = try await verificationPath(app, for: fields["email"]!)
+        #expect(try await browser.post(verify, form: ["_csrf": try #require(try await browser.get(verify).csrfToken)]).status == .ok)
+    }
+
     func verificationPath(_ app: Application, for email: String = form["email"]!) async throws -> String {
         let mail = try #require(try await OutboxMessage.query(on: app.db).filter(\.$purpose == "member_registration")
             .filter(\.$recipient == email).sort(\.$createdAt, .descending).first())
@@ -102,9 +109,7 @@ import VaporTesting
             app.clock = clock
             try await app.demoSeeder.seedIfEmpty(on: app.db)
             let browser = TestBrowser(app)
-            _ = try await register(browser, Self.form)
-            let verify = try await verificationPath(app)
-            _ = try await browser.post(verify, form: ["_csrf": try #require(try await browser.get(verify).csrfToken)])
+            try await registerAndConfirm(app, browser)
 
             for _ in 0..<MemberAccounts.failuresPerUsername {
                 #expect(try await signIn(browser, "maija.m", "not the password at all").status == .unauthorized)
@@ -125,9 +130,7 @@ import VaporTesting
             app.clock = clock
             try await app.demoSeeder.seedIfEmpty(on: app.db)
             let browser = TestBrowser(app)
-            _ = try await register(browser, Self.form)
-            let verify = try await verificationPath(app)
-            _ = try await browser.post(verify, form: ["_csrf": try #require(try await browser.get(verify).csrfToken)])
+            try await registerAndConfirm(app, browser)
             _ = try await signIn(browser, "maija.m", Self.form["password"]!)
 
             // Setting up: the page shows a QR code and the key; the first code switches it on.
@@ -180,9 +183,7 @@ import VaporTesting
             app.bcryptCost = 4
             try await app.demoSeeder.seedIfEmpty(on: app.db)
             let browser = TestBrowser(app)
-            _ = try await register(browser, Self.form)
-            let verify = try await verificationPath(app)
-            _ = try await browser.post(verify, form: ["_csrf": try #require(try await browser.get(verify).csrfToken)])
+            try await registerAndConfirm(app, browser)
             _ = try await signIn(browser, "maija.m", Self.form["password"]!)
             let home = try await browser.get("/member")
             let token = try #require(home.csrfToken)
@@ -211,9 +212,7 @@ import VaporTesting
             app.bcryptCost = 4
             try await app.demoSeeder.seedIfEmpty(on: app.db)
             let browser = TestBrowser(app)
-            _ = try await register(browser, Self.form)
-            let verify = try await verificationPath(app)
-            _ = try await browser.post(verify, form: ["_csrf": try #require(try await browser.get(verify).csrfToken)])
+            try await registerAndConfirm(app, browser)
             try await app.jobs.drain(on: app)
 
             let dpo = try await TestBrowser.signedIn(as: "Tuomas Tietosuoja", in: app)
@@ -234,9 +233,7 @@ import VaporTesting
             try await app.demoSeeder.seedIfEmpty(on: app.db)
             let browser = TestBrowser(app)
             _ = try await register(browser, Self.form)
-            _ = try await register(browser, Self.form.merging(["username": "pekka.p", "email": "pekka@example.org"]) { $1 })
-            let verify = try await verificationPath(app, for: "pekka@example.org")
-            _ = try await browser.post(verify, form: ["_csrf": try #require(try await browser.get(verify).csrfToken)])
+            try await registerAndConfirm(app, browser, Self.form.merging(["username": "pekka.p", "email": "pekka@example.org"]) { $1 })
             _ = try await signIn(browser, "pekka.p", "wrong password again")
             let maija = try #require(try await Member.query(on: app.db).filter(\.$username == "maija.m").first()?.requireID())
 
