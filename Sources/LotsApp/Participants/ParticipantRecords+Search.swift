@@ -8,11 +8,10 @@ extension ParticipantRecords {
     /// restricted hits that say only that the person is someone else's participant.
     func search(_ term: ParticipantSearchTerm, purpose: SearchPurpose, for staff: StaffActor, on db: any Database) async throws -> [ParticipantSearchHit] {
         let scope = ParticipantScope(staff)
-        let candidates = try await candidatePlacements(term, scope: scope, staff: staff, on: db)
-        var byParticipant: [UUID: Placement] = [:]
-        for placement in candidates where byParticipant[placement.participantID].map({ $0.startsOn < placement.startsOn }) ?? true {
-            byParticipant[placement.participantID] = placement
-        }
+        let placementsByParticipant = Dictionary(grouping: try await candidatePlacements(term, scope: scope, staff: staff, on: db),
+                                                 by: \.participantID)
+        // Each participant is shown with their latest placement.
+        let byParticipant = placementsByParticipant.compactMapValues { $0.max { $0.startsOn < $1.startsOn } }
         let participants = try await participantsByID(Array(byParticipant.keys), staff: staff, on: db)
         let keys = try await keyRing.subjectKeys(Array(participants.keys), organisationID: staff.organisationID, on: db)
 
@@ -20,8 +19,7 @@ extension ParticipantRecords {
         var restricted: [Placement] = []
         for (participantID, placement) in byParticipant.sorted(by: { $0.value.startsOn > $1.value.startsOn }) {
             guard let participant = participants[participantID], keys[participantID] != nil else { continue }
-            let allPlacements = candidates.filter { $0.participantID == participantID }
-            if allPlacements.contains(where: { inScope($0, scope) }) {
+            if placementsByParticipant[participantID, default: []].contains(where: { inScope($0, scope) }) {
                 visible.append((participant, placement))
             } else if staff.has(.handledare) {
                 restricted.append(placement)

@@ -35,7 +35,8 @@ struct SealedRow {
     }
 }
 
-/// The pseudonymous reference of a participant in the audit trail.
+/// The pseudonymous reference of a data subject in the audit trail.
 enum SubjectReference {
     static func participant(_ id: UUID) -> String { "participant:\(id.uuidString.lowercased())" }
+    static func member(_ id: UUID) -> String { "member:\(id.uuidString.lowercased())" }
 }

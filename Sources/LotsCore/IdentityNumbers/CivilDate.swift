@@ -51,13 +51,4 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
         let moved = calendar.date(byAdding: .day, value: days, to: start)!
         return CivilDate(moved, timeZone: calendar.timeZone)
     }
-
-    /// Reads an ISO 8601 calendar date, `YYYY-MM-DD`, and nothing else.
-    public init?(iso text: String) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
-              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]) else { return nil }
-        self.init(year: year, month: month, day: day)
-    }
 }

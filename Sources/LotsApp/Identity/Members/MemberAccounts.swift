@@ -109,7 +109,7 @@ struct MemberAccounts: Sendable {
             try await verification.create(on: db)
             try await countRegistration(organisationID: organisationID, on: db)
             try await audit.record(AuditDraft(organisationID: organisationID, actorID: id, actorRole: "member", action: .create,
-                                              subject: "member:\(id.uuidString.lowercased())", purpose: "membership", query: "register"), in: db)
+                                              subject: SubjectReference.member(id), purpose: "membership", query: "register"), in: db)
             let link = publicBaseURL + SiteRoute.memberVerify(.value(organisation.slug), .value(token)).path
             let arguments = ["organisation": organisation.name, "link": link, "hours": String(Int(Self.verificationLifetime / 3600))]
             try await outbox.enqueue(OutgoingMail(recipient: email, recipientName: nil, subject: texts(MemberText.mailVerifySubject, arguments),
@@ -143,7 +143,7 @@ struct MemberAccounts: Sendable {
             member.emailVerifiedAt = clock.now()
             try await member.update(on: db)
             try await audit.record(AuditDraft(organisationID: organisationID, actorID: member.id, actorRole: "member", action: .update,
-                                              subject: "member:\((member.id ?? UUID()).uuidString.lowercased())", purpose: "membership",
+                                              subject: SubjectReference.member(try member.requireID()), purpose: "membership",
                                               query: "email_verified"), in: db)
             return true
         }
@@ -153,8 +153,7 @@ struct MemberAccounts: Sendable {
     /// fifteen minutes lock further tries, right or wrong, until the window has passed.
     func signIn(username: String, password: String, address: String, organisationID: UUID, on db: any Database) async throws -> SignIn {
         let canonical = Self.canonicalUsername(username)
-        let usernameHash = try await keyRing.blindIndex(canonical, field: "login_attempts.username", organisationID: organisationID, on: db)
-        let addressHash = try await keyRing.blindIndex(address, field: "login_attempts.address", organisationID: organisationID, on: db)
+        let (usernameHash, addressHash) = try await attemptHashes(username: canonical, address: address, organisationID: organisationID, on: db)
         let since = clock.now().addingTimeInterval(-Self.lockWindow)
         let recent = LoginAttempt.query(on: db).filter(\.$organisationID == organisationID).filter(\.$succeeded == false).filter(\.$at > since)
         let byName = try await recent.copy().filter(\.$usernameHash == usernameHash).count()
@@ -179,10 +178,17 @@ struct MemberAccounts: Sendable {
     /// limits guessing codes with a known password.
     func recordFailedCode(memberID: UUID, address: String, on db: any Database) async throws {
         guard let member = try await Member.find(memberID, on: db) else { return }
-        try await recordAttempt(
-            usernameHash: try await keyRing.blindIndex(member.username, field: "login_attempts.username", organisationID: member.organisationID, on: db),
-            addressHash: try await keyRing.blindIndex(address, field: "login_attempts.address", organisationID: member.organisationID, on: db),
-            succeeded: false, organisationID: member.organisationID, on: db)
+        let (usernameHash, addressHash) = try await attemptHashes(username: member.username, address: address,
+                                                                  organisationID: member.organisationID, on: db)
+        try await recordAttempt(usernameHash: usernameHash, addressHash: addressHash, succeeded: false,
+                                organisationID: member.organisationID, on: db)
+    }
+
+    /// Attempts are counted by keyed hashes of the (canonical) username and the address, never in clear.
+    private func attemptHashes(username: String, address: String, organisationID: UUID, on db: any Database) async throws
+        -> (username: String, address: String) {
+        (try await keyRing.blindIndex(username, field: "login_attempts.username", organisationID: organisationID, on: db),
+         try await keyRing.blindIndex(address, field: "login_attempts.address", organisationID: organisationID, on: db))
     }
 
     private func recordAttempt(usernameHash: String, addressHash: String, succeeded: Bool, organisationID: UUID, on db: any Database) async throws {
@@ -205,7 +211,7 @@ struct MemberAccounts: Sendable {
             try await keyRing.shred(memberID, on: db)
             try await sessions.revokeAll(accountID: memberID, now: clock.now(), on: db)
             try await audit.record(AuditDraft(organisationID: member.organisationID, actorID: memberID, actorRole: "member", action: .erase,
-                                              subject: "member:\(memberID.uuidString.lowercased())", purpose: "self_deletion"), in: db)
+                                              subject: SubjectReference.member(memberID), purpose: "self_deletion"), in: db)
         }
         return true
     }

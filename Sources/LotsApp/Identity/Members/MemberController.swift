@@ -186,7 +186,7 @@ enum MemberController {
               let member = try await Member.find(session.accountID, on: req.db) else { throw Abort(.forbidden) }
         // A member reading their own data is recorded like any other read.
         try await req.application.auditLog.record(AuditDraft(organisationID: session.organisationID, actorID: session.accountID, actorRole: "member",
-                                                             action: .view, subject: "member:\(session.accountID.uuidString.lowercased())",
+                                                             action: .view, subject: SubjectReference.member(session.accountID),
                                                              purpose: "own_data", resultCount: 1, query: "profile"))
         let key = try await req.application.keyRing.subjectKey(session.accountID, organisationID: session.organisationID, on: req.db)
         let row = SealedRow(key: key, table: Member.schema, rowID: session.accountID)

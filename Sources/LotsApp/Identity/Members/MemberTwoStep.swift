@@ -92,7 +92,7 @@ struct MemberTwoStep: Sendable {
     private func record(_ member: Member, _ what: String) async throws {
         let id = try member.requireID()
         try await audit.record(AuditDraft(organisationID: member.organisationID, actorID: id, actorRole: "member", action: .update,
-                                          subject: "member:\(id.uuidString.lowercased())", purpose: "membership", query: what))
+                                          subject: SubjectReference.member(id), purpose: "membership", query: what))
     }
 }
 

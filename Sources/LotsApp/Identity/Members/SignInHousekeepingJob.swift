@@ -26,7 +26,7 @@ struct SignInHousekeepingJob: JobHandler {
                 try await member.delete(on: tx)
                 try await app.keyRing.shred(memberID, on: tx)
                 try await app.auditLog.record(AuditDraft(organisationID: member.organisationID, action: .erase,
-                                                         subject: "member:\(memberID.uuidString.lowercased())", purpose: "retention",
+                                                         subject: SubjectReference.member(memberID), purpose: "retention",
                                                          query: "unverified registration"), in: tx)
             }
         }

@@ -35,7 +35,7 @@ enum PersonalDataCatalogue {
     /// Technical tables of the migration tool, outside the catalogue.
     static let ignoredTables: Set<String> = ["_fluent_migrations"]
 
-    static var tables: [Table] { platform + identity + privacy + participants }
+    static let tables: [Table] = platform + identity + privacy + participants
 
     static func table(named name: String) -> Table? { tables.first { $0.name == name } }
 

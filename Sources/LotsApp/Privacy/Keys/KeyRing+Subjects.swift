@@ -20,7 +20,7 @@ extension KeyRing {
     /// The subject's data key; with `create`, made on first use.
     func subjectKey(_ subjectID: UUID, organisationID: UUID, create: Bool = false, on database: any Database) async throws -> SymmetricKey {
         guard !shredded.contains(subjectID) else { throw SubjectKeyError.shredded }
-        let context = "subject/\(organisationID.uuidString.lowercased())/\(subjectID.uuidString.lowercased())"
+        let context = Self.subjectContext(subjectID, organisationID: organisationID)
         if let stored = try await SubjectKey.query(on: database).filter(\.$id == subjectID).filter(\.$organisationID == organisationID).first() {
             return try unwrap(Data(base64Encoded: stored.wrappedKey) ?? Data(), context: context, wrappedBy: stored.kekFingerprint)
         }
@@ -46,7 +46,7 @@ extension KeyRing {
         var keys: [UUID: SymmetricKey] = [:]
         for record in stored {
             guard let id = record.id, !shredded.contains(id) else { continue }
-            let context = "subject/\(organisationID.uuidString.lowercased())/\(id.uuidString.lowercased())"
+            let context = Self.subjectContext(id, organisationID: organisationID)
             keys[id] = try unwrap(Data(base64Encoded: record.wrappedKey) ?? Data(), context: context, wrappedBy: record.kekFingerprint)
         }
         return keys

@@ -32,6 +32,16 @@ final class KeyRing: Sendable {
         try KeyWrapping.wrap(key, with: kek, context: context)
     }
 
+    /// What a wrapped key is bound to (authenticated when wrapping), so a wrapped key moved to another row
+    /// does not unwrap. Rotation rewraps with the same contexts.
+    static func organisationContext(_ organisationID: UUID, purpose: String) -> String {
+        "organisation/\(organisationID.uuidString.lowercased())/\(purpose)"
+    }
+
+    static func subjectContext(_ subjectID: UUID, organisationID: UUID) -> String {
+        "subject/\(organisationID.uuidString.lowercased())/\(subjectID.uuidString.lowercased())"
+    }
+
     /// Unwraps with the key-encryption key that wrapped it (by its recorded fingerprint).
     func unwrap(_ wrapped: Data, context: String, wrappedBy kekFingerprint: String? = nil) throws -> SymmetricKey {
         guard let kekFingerprint, kekFingerprint != fingerprint else { return try KeyWrapping.unwrap(wrapped, with: kek, context: context) }
@@ -40,7 +50,7 @@ final class KeyRing: Sendable {
     }
 
     func organisationKey(_ organisationID: UUID, _ purpose: KeyPurpose, on database: any Database) async throws -> SymmetricKey {
-        let context = "organisation/\(organisationID.uuidString.lowercased())/\(purpose.rawValue)"
+        let context = Self.organisationContext(organisationID, purpose: purpose.rawValue)
         if let cached = cache.withLockedValue({ $0[context] }) { return cached }
         let key: SymmetricKey
         if let stored = try await OrganisationKey.query(on: database)

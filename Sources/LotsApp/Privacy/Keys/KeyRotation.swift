@@ -17,11 +17,11 @@ struct KeyRotation {
     func run(on database: any Database, progress: (Report) -> Void = { _ in }) async throws -> Report {
         var report = Report()
         report.organisationKeys = try await rewrapAll(OrganisationKey.self, on: database) { row in
-            "organisation/\(row.organisationID.uuidString.lowercased())/\(row.purpose)"
+            KeyRing.organisationContext(row.organisationID, purpose: row.purpose)
         }
         progress(report)
         report.subjectKeys = try await rewrapAll(SubjectKey.self, on: database) { row in
-            "subject/\(row.organisationID.uuidString.lowercased())/\((row.id ?? UUID()).uuidString.lowercased())"
+            KeyRing.subjectContext(row.id ?? UUID(), organisationID: row.organisationID)
         }
         progress(report)
         try await audit.record(AuditDraft(action: .adminChange, subject: "key_encryption_key", purpose: "key_rotation",
