@@ -37,6 +37,10 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     if app.bankIDTestServerEnabled {
         app.bankIDTestOrders = BankIDTestOrders(now: { [unowned app] in app.clock.now() })
     }
+    app.oidcProviderCache = OIDCProviderCache()
+    if app.oidcTestProviderEnabled {
+        app.oidcTestProvider = OIDCTestProvider(now: { [unowned app] in app.clock.now() })
+    }
 
     app.jobs.register(MailDeliveryJob())
     app.jobs.register(OutboxPurgeJob())

@@ -31,6 +31,14 @@ func routes(_ app: Application) throws {
         app.post(.memberTwoStep, permission: .member, use: MemberController.changeTwoStep)
         app.post(.memberDelete, permission: .member, use: MemberController.deleteSelf)
     }
+    do { // partnership members: sign-in with an OpenID Connect provider, registration that way, linking on the own page
+        app.get(.memberOIDCStart(.key, .key), permission: .public, use: MemberOIDCController.start)
+        app.get(.memberOIDCCallback(.key), permission: .public, use: MemberOIDCController.callback)
+        app.get(.memberOIDCRegister, permission: .public, use: MemberOIDCController.registrationForm)
+        app.post(.memberOIDCRegister, permission: .public, use: MemberOIDCController.register)
+        app.get(.memberOIDCLink(.key), permission: .member, use: MemberOIDCController.link)
+        app.post(.memberOIDCUnlink(.key), permission: .member, use: MemberOIDCController.unlink)
+    }
     do { // account administration
         app.get(.adminAccounts, permission: .capability(.manageAccounts), use: AccountAdminController.index)
         app.post(.adminAccounts, permission: .capability(.manageAccounts), use: AccountAdminController.create)
@@ -75,7 +83,14 @@ func routes(_ app: Application) throws {
         app.post(.bankIDTestAppAction(.approve), permission: .developmentOnly, use: BankIDTestAppController.approve)
         app.post(.bankIDTestAppAction(.cancel), permission: .developmentOnly, use: BankIDTestAppController.cancel)
     }
-    if app.devMailboxEnabled { // development and demo only
+    if app.oidcTestProviderEnabled { // an OpenID Connect provider, played by Lots for demo and tests
+        app.get(.oidcTestProvider(.discovery), permission: .developmentOnly, use: OIDCTestProviderController.discovery)
+        app.get(.oidcTestProvider(.keys), permission: .developmentOnly, use: OIDCTestProviderController.keys)
+        app.get(.oidcTestProvider(.authorize), permission: .developmentOnly, use: OIDCTestProviderController.authorize)
+        app.post(.oidcTestProvider(.authorize), permission: .developmentOnly, use: OIDCTestProviderController.decide)
+        app.post(.oidcTestProvider(.token), permission: .developmentOnly, use: OIDCTestProviderController.token)
+    }
+        if app.devMailboxEnabled { // development and demo only
         app.get(.devMailbox, permission: .developmentOnly, use: DevMailboxController.index)
         app.get(.devMailboxMessage(.key), permission: .developmentOnly, use: DevMailboxController.show)
     }

@@ -1,5 +1,6 @@
 """A partnership member registers, confirms the address from the mail (read in the dev mailbox), signs
-in with the password and sees their own data and the current privacy notice. Every page is checked."""
+in with the password and sees their own data and the current privacy notice; another joins by signing in
+with an OpenID provider (Lots's own test provider). Every page is checked."""
 import re
 import time
 
@@ -66,3 +67,33 @@ def test_member_registers_confirms_and_signs_in(server, driver):
     driver.find_element(By.CSS_SELECTOR, "main a[href='/member/two-step']").click()
     WebDriverWait(driver, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".qr svg"))
     assert_page_ok(driver)
+
+
+def test_member_signs_in_with_an_openid_provider(server, driver):
+    """Sign-in with an existing account elsewhere: Lots's OpenID client against Lots's own test provider."""
+    driver.get(server + PLATFORM + "/login")
+    assert_page_ok(driver)
+    driver.find_element(By.CSS_SELECTOR, "[data-e2e=oidc-lots-test]").click()
+    WebDriverWait(driver, 10).until(lambda d: "/oidc-test/authorize" in d.current_url)
+    assert_page_ok(driver)
+    driver.find_element(By.XPATH, "//label[contains(., 'Erik Exempel')]").click()
+    driver.find_element(By.CSS_SELECTOR, "[data-e2e=oidc-approve]").click()
+
+    # A newcomer: the provider's name and address are filled in; they choose a username.
+    WebDriverWait(driver, 10).until(lambda d: d.current_url.endswith("/partnership/oidc/register"))
+    assert_page_ok(driver)
+    assert driver.find_element(By.ID, "email").get_attribute("value") == "erik.exempel@example.se"
+    fill(driver, {"username": f"erik{int(time.time())}", "memberOrganisation": "Exempelföreningen"})
+    WebDriverWait(driver, 10).until(lambda d: d.current_url.endswith("/member"))
+    assert_page_ok(driver)
+    assert "Erik Exempel" in driver.page_source and "Lots test ID" in driver.page_source
+
+    # Another visit: the provider's answer alone signs the member in.
+    driver.delete_all_cookies()
+    driver.get(server + PLATFORM + "/login")
+    driver.find_element(By.CSS_SELECTOR, "[data-e2e=oidc-lots-test]").click()
+    WebDriverWait(driver, 10).until(lambda d: "/oidc-test/authorize" in d.current_url)
+    driver.find_element(By.XPATH, "//label[contains(., 'Erik Exempel')]").click()
+    driver.find_element(By.CSS_SELECTOR, "[data-e2e=oidc-approve]").click()
+    WebDriverWait(driver, 10).until(lambda d: d.current_url.endswith("/member"))
+    assert "Exempelföreningen" in driver.page_source

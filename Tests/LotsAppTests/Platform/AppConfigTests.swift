@@ -13,6 +13,34 @@ import Testing
         #expect(config.database == .sqliteFile(path: NSTemporaryDirectory() + "lots-config-test/lots.sqlite"))
         #expect(config.demo == false)
         #expect(try AppConfig.load(environment: resources, arguments: ["lots", "serve", "--demo"]).demo)
+        let flagged = try AppConfig.load(environment: resources, arguments: ["lots", "serve", "--demo", "--hostname", "0.0.0.0", "--port", "9191"])
+        #expect(flagged.port == 9191 && flagged.publicBaseURL == "http://0.0.0.0:9191", "the public URL follows the serve flags")
+    }
+
+    @Test func openIDProvidersAreReadFromAFileAndChecked() throws {
+        let file = NSTemporaryDirectory() + "lots-oidc-\(UUID().uuidString).json"
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        var env = resources
+        env["LOTS_OIDC_PROVIDERS_FILE"] = file
+        try Data((#"[{"id": "google", "name": "Google", "issuer": "https://accounts.google.com", "client_id": "abc", "client_secret": "s3cret","#
+                  + #" "organisations": ["kumppanuus"]}]"#).utf8).write(to: URL(fileURLWithPath: file))
+        let config = try AppConfig.load(environment: env)
+        #expect(config.oidcProviders == [.init(id: "google", name: "Google", issuer: "https://accounts.google.com", clientID: "abc",
+                                               clientSecret: "s3cret", organisations: ["kumppanuus"])])
+
+        let bad = [
+            #"[{"id": "lots-test", "name": "Mine", "issuer": "https://id.example.org", "client_id": "a", "client_secret": "b"}]"#,
+            #"[{"id": "Google!", "name": "G", "issuer": "https://accounts.google.com", "client_id": "a", "client_secret": "b"}]"#,
+            #"[{"id": "idp", "name": "IdP", "issuer": "ftp://id.example.org", "client_id": "a", "client_secret": "b"}]"#,
+            #"[{"id": "idp", "name": "IdP", "issuer": "https://id.example.org", "client_id": "", "client_secret": "b"}]"#,
+            #"[{"id": "idp", "name": "IdP", "issuer": "https://a.example.org", "client_id": "a", "client_secret": "b"},"#
+                + #" {"id": "idp", "name": "IdP", "issuer": "https://b.example.org", "client_id": "a", "client_secret": "b"}]"#,
+            #"{"id": "idp"}"#,
+        ]
+        for text in bad {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: file))
+            #expect(throws: AppConfigError.self, "\(text)") { try AppConfig.load(environment: env) }
+        }
     }
 
     @Test func postgresURLSelectsPostgres() throws {

@@ -26,6 +26,9 @@ final class Member: Model, @unchecked Sendable {
     @OptionalField(key: "totp_last_step") var totpLastStep: Int64?
 
     init() {}
+
+    /// False for a member who joined through a sign-in service and never set a password.
+    var hasPassword: Bool { !passwordHash.isEmpty }
 }
 
 /// A pending e-mail verification: only the token's hash is stored.

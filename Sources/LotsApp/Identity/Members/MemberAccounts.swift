@@ -32,6 +32,8 @@ struct MemberAccounts: Sendable {
 
     enum Problem: Hashable, Sendable {
         case usernameInvalid, usernameTaken, nameMissing, emailInvalid
+        /// A sign-in service vouched for an address that already belongs to a member.
+        case emailTaken
         case password(PasswordPolicy.Problem)
     }
 
@@ -48,7 +50,8 @@ struct MemberAccounts: Sendable {
 
     static func canonicalUsername(_ text: String) -> String { text.trimmingCharacters(in: .whitespaces).lowercased() }
 
-    static func problems(_ registration: Registration) -> [Problem] {
+    /// What is wrong with a registration; without a password when the member signs in through a sign-in service.
+    static func problems(_ registration: Registration, passwordRequired: Bool = true) -> [Problem] {
         var problems: [Problem] = []
         let username = canonicalUsername(registration.username)
         if !(3...32).contains(username.count) || !username.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) }) {
@@ -61,7 +64,9 @@ struct MemberAccounts: Sendable {
         if email.count > 254 || parts.count != 2 || parts[0].isEmpty || !parts[1].contains(".") || email.contains(where: \.isWhitespace) {
             problems.append(.emailInvalid)
         }
-        problems += PasswordPolicy.problems(registration.password, username: username, email: email).map(Problem.password)
+        if passwordRequired {
+            problems += PasswordPolicy.problems(registration.password, username: username, email: email).map(Problem.password)
+        }
         return problems
     }
 
@@ -79,43 +84,59 @@ struct MemberAccounts: Sendable {
         let emailIndex = try await keyRing.blindIndex(email, field: Member.emailField, organisationID: organisationID, on: database)
         let texts = Texts(language: language, localizer: localizer)
         if try await Member.query(on: database).filter(\.$organisationID == organisationID).filter(\.$emailIndex == emailIndex).count() > 0 {
-            try await outbox.enqueue(OutgoingMail(recipient: email, recipientName: nil, subject: texts(MemberText.mailExistsSubject, ["organisation": organisation.name]),
-                                                  textBody: texts(MemberText.mailExistsBody, ["organisation": organisation.name]), htmlBody: nil),
-                                     purpose: "member_registration", organisationID: organisationID, on: database)
+            try await mailAlreadyRegistered(email, organisation: organisation, texts: texts, on: database)
             return
         }
         let passwordHash = try Bcrypt.hash(registration.password, cost: bcryptCost)
-        let token = SessionStore.randomToken()
         try await database.transaction { db in
-            let id = UUID()
-            let key = try await keyRing.subjectKey(id, organisationID: organisationID, create: true, on: db)
-            let row = SealedRow(key: key, table: Member.schema, rowID: id)
-            let member = Member()
-            member.id = id
-            member.organisationID = organisationID
-            member.username = username
-            member.emailIndex = emailIndex
-            member.givenName = try row.seal(registration.givenName.trimmingCharacters(in: .whitespaces), "given_name")
-            member.familyName = try row.seal(registration.familyName.trimmingCharacters(in: .whitespaces), "family_name")
-            member.email = try row.seal(email, "email")
-            member.memberOrganisation = try row.seal(registration.memberOrganisation.trimmingCharacters(in: .whitespaces) as String?, "member_organisation")
-            member.passwordHash = passwordHash
-            member.active = true
-            try await member.create(on: db)
-            let verification = MemberEmailVerification()
-            verification.memberID = id
-            verification.tokenHash = SessionStore.hash(token)
-            verification.expiresAt = clock.now().addingTimeInterval(Self.verificationLifetime)
-            try await verification.create(on: db)
-            try await countRegistration(organisationID: organisationID, on: db)
-            try await audit.record(AuditDraft(organisationID: organisationID, actorID: id, actorRole: "member", action: .create,
-                                              subject: SubjectReference.member(id), purpose: "membership", query: "register"), in: db)
-            let link = publicBaseURL + SiteRoute.memberVerify(.value(organisation.slug), .value(token)).path
-            let arguments = ["organisation": organisation.name, "link": link, "hours": String(Int(Self.verificationLifetime / 3600))]
-            try await outbox.enqueue(OutgoingMail(recipient: email, recipientName: nil, subject: texts(MemberText.mailVerifySubject, arguments),
-                                                  textBody: texts(MemberText.mailVerifyBody, arguments), htmlBody: nil),
-                                     purpose: "member_registration", organisationID: organisationID, on: db)
+            try await insert(registration, id: UUID(), username: username, email: email, emailIndex: emailIndex, passwordHash: passwordHash,
+                             emailVerified: false, method: "password", organisation: organisation, texts: texts, on: db)
         }
+    }
+
+    /// Creates a member row (sealed under a new or, for a registration through a sign-in service, the
+    /// already created subject key), counts the registration, audits it, and unless the address is already
+    /// verified, mails a verification link.
+    func insert(_ registration: Registration, id: UUID, username: String, email: String, emailIndex: String, passwordHash: String,
+                emailVerified: Bool, method: String, organisation: Organisation, texts: Texts, on db: any Database) async throws {
+        let organisationID = try organisation.requireID()
+        let key = try await keyRing.subjectKey(id, organisationID: organisationID, create: true, on: db)
+        let row = SealedRow(key: key, table: Member.schema, rowID: id)
+        let member = Member()
+        member.id = id
+        member.organisationID = organisationID
+        member.username = username
+        member.emailIndex = emailIndex
+        member.givenName = try row.seal(registration.givenName.trimmingCharacters(in: .whitespaces), "given_name")
+        member.familyName = try row.seal(registration.familyName.trimmingCharacters(in: .whitespaces), "family_name")
+        member.email = try row.seal(email, "email")
+        member.memberOrganisation = try row.seal(registration.memberOrganisation.trimmingCharacters(in: .whitespaces) as String?, "member_organisation")
+        member.passwordHash = passwordHash
+        member.emailVerifiedAt = emailVerified ? clock.now() : nil
+        member.active = true
+        try await member.create(on: db)
+        try await countRegistration(organisationID: organisationID, on: db)
+        try await audit.record(AuditDraft(organisationID: organisationID, actorID: id, actorRole: "member", action: .create,
+                                          subject: SubjectReference.member(id), purpose: "membership", query: "register " + method), in: db)
+        guard !emailVerified else { return }
+        let token = SessionStore.randomToken()
+        let verification = MemberEmailVerification()
+        verification.memberID = id
+        verification.tokenHash = SessionStore.hash(token)
+        verification.expiresAt = clock.now().addingTimeInterval(Self.verificationLifetime)
+        try await verification.create(on: db)
+        let link = publicBaseURL + SiteRoute.memberVerify(.value(organisation.slug), .value(token)).path
+        let arguments = ["organisation": organisation.name, "link": link, "hours": String(Int(Self.verificationLifetime / 3600))]
+        try await outbox.enqueue(OutgoingMail(recipient: email, recipientName: nil, subject: texts(MemberText.mailVerifySubject, arguments),
+                                              textBody: texts(MemberText.mailVerifyBody, arguments), htmlBody: nil),
+                                 purpose: "member_registration", organisationID: organisationID, on: db)
+    }
+
+    /// Tells the owner of an address that it is already registered, instead of registering it twice.
+    func mailAlreadyRegistered(_ email: String, organisation: Organisation, texts: Texts, on db: any Database) async throws {
+        try await outbox.enqueue(OutgoingMail(recipient: email, recipientName: nil, subject: texts(MemberText.mailExistsSubject, ["organisation": organisation.name]),
+                                              textBody: texts(MemberText.mailExistsBody, ["organisation": organisation.name]), htmlBody: nil),
+                                 purpose: "member_registration", organisationID: try organisation.requireID(), on: db)
     }
 
     private func countRegistration(organisationID: UUID, on db: any Database) async throws {
@@ -162,7 +183,9 @@ struct MemberAccounts: Sendable {
 
         let member = try await Member.query(on: db).filter(\.$organisationID == organisationID).filter(\.$username == canonical).first()
         // An unknown username costs as much time as a wrong password, so timing does not reveal members.
-        let matches = try Bcrypt.verify(password, created: member?.passwordHash ?? Self.timingHash(cost: bcryptCost))
+        // Members who joined through a sign-in service have no password (an empty hash): nothing matches.
+        let storedHash = member.flatMap { $0.hasPassword ? $0.passwordHash : nil }
+        let matches = try Bcrypt.verify(password, created: storedHash ?? Self.timingHash(cost: bcryptCost)) && storedHash != nil
         try await recordAttempt(usernameHash: usernameHash, addressHash: addressHash, succeeded: matches && member?.active == true,
                                 organisationID: organisationID, on: db)
         guard let member, matches, member.active else {
@@ -204,8 +227,11 @@ struct MemberAccounts: Sendable {
     /// A member deletes themselves: their password is checked, their sessions end, their rows go and their
     /// key is destroyed (crypto-shredding), so copies in backups cannot be read either. The monthly
     /// registration count stays.
-    func deleteSelf(memberID: UUID, password: String, sessions: SessionStore, on database: any Database) async throws -> Bool {
-        guard let member = try await Member.find(memberID, on: database), try Bcrypt.verify(password, created: member.passwordHash) else { return false }
+    /// A member who joined through a sign-in service has no password: ticking the confirmation is enough.
+    func deleteSelf(memberID: UUID, password: String?, confirmed: Bool, sessions: SessionStore, on database: any Database) async throws -> Bool {
+        guard let member = try await Member.find(memberID, on: database) else { return false }
+        let allowed = member.hasPassword ? try Bcrypt.verify(password ?? "", created: member.passwordHash) : confirmed
+        guard allowed else { return false }
         try await database.transaction { db in
             try await member.delete(on: db)
             try await keyRing.shred(memberID, on: db)

@@ -25,8 +25,8 @@ enum MemberController {
     @Sendable
     static func registrationForm(req: Request) async throws -> HTML {
         let organisation = try await partnership(req)
-        return MemberRegisterPage.render(.init(organisation: organisation.name, slug: organisation.slug, form: .init(), problems: [], done: false),
-                                         context: req.pageContext)
+        return MemberRegisterPage.render(.init(organisation: organisation.name, slug: organisation.slug, form: .init(), problems: [], done: false,
+                                               providers: providers(req, organisation)), context: req.pageContext)
     }
 
     @Sendable
@@ -40,7 +40,8 @@ enum MemberController {
                 organisation: organisation, language: req.uiLanguage, on: req.db)
         } catch let refused as MemberAccounts.Refused {
             form.password = ""
-            return MemberRegisterPage.render(.init(organisation: organisation.name, slug: organisation.slug, form: form, problems: refused.problems, done: false),
+            return MemberRegisterPage.render(.init(organisation: organisation.name, slug: organisation.slug, form: form, problems: refused.problems, done: false,
+                                                   providers: providers(req, organisation)),
                                              context: req.pageContext).encodeResponse(status: .unprocessableEntity)
         }
         return MemberRegisterPage.render(.init(organisation: organisation.name, slug: organisation.slug, form: .init(), problems: [], done: true),
@@ -67,7 +68,8 @@ enum MemberController {
     static func loginForm(req: Request) async throws -> HTML {
         let organisation = try await partnership(req)
         return MemberLoginPage.render(.init(organisation: organisation.name, slug: organisation.slug, username: "", outcome: nil,
-                                            deleted: req.query[String.self, at: "deleted"] != nil), context: req.pageContext)
+                                            deleted: req.query[String.self, at: "deleted"] != nil, providers: providers(req, organisation),
+                                            oidcOutcome: req.query[String.self, at: "oidc"]), context: req.pageContext)
     }
 
     @Sendable
@@ -87,7 +89,8 @@ enum MemberController {
             return response
         }
         guard case .signedIn(let memberID) = outcome else {
-            return MemberLoginPage.render(.init(organisation: organisation.name, slug: organisation.slug, username: form.username, outcome: outcome),
+            return MemberLoginPage.render(.init(organisation: organisation.name, slug: organisation.slug, username: form.username, outcome: outcome,
+                                                providers: providers(req, organisation)),
                                           context: req.pageContext).encodeResponse(status: outcome == .locked ? .tooManyRequests : .unauthorized)
         }
         return try await startSession(req, memberID: memberID, organisationID: organisationID, method: "password")
@@ -95,7 +98,12 @@ enum MemberController {
 
     static let challengeCookie = "lots_member_challenge"
 
-    private static func startSession(_ req: Request, memberID: UUID, organisationID: UUID, method: String) async throws -> Response {
+    /// The sign-in services (OpenID Connect providers) an organisation offers, for the login and registration pages.
+    private static func providers(_ req: Request, _ organisation: Organisation) -> [(id: String, name: String)] {
+        req.application.oidcProviders(for: organisation).map { ($0.id, $0.name) }
+    }
+
+    static func startSession(_ req: Request, memberID: UUID, organisationID: UUID, method: String) async throws -> Response {
         let (token, _) = try await req.application.sessionStore.create(kind: .member, accountID: memberID, organisationID: organisationID,
                                                                        method: method, now: req.clock.now(), on: req.db)
         try await req.application.auditLog.record(AuditDraft(organisationID: organisationID, actorID: memberID, actorRole: "member",
@@ -162,18 +170,19 @@ enum MemberController {
 
     @Sendable
     static func deleteSelf(req: Request) async throws -> Response {
-        struct Form: Content { var password: String }
+        struct Form: Content { var password: String?; var confirm: String? }
         let member = try await signedInMember(req)
         let organisation = try await Organisation.find(member.organisationID, on: req.db)
+        let form = try req.content.decode(Form.self)
         let deleted = try await req.application.memberAccounts.deleteSelf(
-            memberID: try member.requireID(), password: try req.content.decode(Form.self).password, sessions: req.application.sessionStore, on: req.db)
+            memberID: try member.requireID(), password: form.password, confirmed: form.confirm == "yes", sessions: req.application.sessionStore, on: req.db)
         guard deleted else { return req.redirect(to: SiteRoute.memberHome.path + "?delete=refused") }
         let response = req.redirect(to: SiteRoute.memberLogin(.value(organisation?.slug ?? "")).path + "?deleted=1")
         response.cookies[SessionMiddleware.cookieName] = SessionMiddleware.expired
         return response
     }
 
-    private static func signedInMember(_ req: Request) async throws -> Member {
+    static func signedInMember(_ req: Request) async throws -> Member {
         guard let session = req.signedIn, session.kind == .member, let member = try await Member.find(session.accountID, on: req.db) else {
             throw Abort(.forbidden)
         }
@@ -191,9 +200,13 @@ enum MemberController {
         let key = try await req.application.keyRing.subjectKey(session.accountID, organisationID: session.organisationID, on: req.db)
         let row = SealedRow(key: key, table: Member.schema, rowID: session.accountID)
         let notice = try await PrivacyNotices.notice(organisationID: session.organisationID, language: req.uiLanguage.rawValue, on: req.db)
+        let linked = Set(try await MemberExternalIdentity.query(on: req.db).filter(\.$memberID == session.accountID).all().map(\.provider))
+        let offered = try await Organisation.find(session.organisationID, on: req.db).map { req.application.oidcProviders(for: $0) } ?? []
         return MemberHomePage.render(.init(
             username: member.username, name: try row.open(member.givenName, "given_name") + " " + (try row.open(member.familyName, "family_name")),
             email: try row.open(member.email, "email"), memberOrganisation: try row.open(member.memberOrganisation, "member_organisation"),
-            organisation: session.organisationName, notice: notice, deleteRefused: req.query[String.self, at: "delete"] != nil), context: req.pageContext)
+            organisation: session.organisationName, notice: notice, deleteRefused: req.query[String.self, at: "delete"] != nil,
+            hasPassword: member.hasPassword, services: offered.map { ($0.id, $0.name, linked.contains($0.id)) },
+            oidcOutcome: req.query[String.self, at: "oidc"]), context: req.pageContext)
     }
 }

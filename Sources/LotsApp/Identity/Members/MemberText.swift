@@ -61,6 +61,47 @@ enum MemberText: String, TextKey {
     case mailVerifyBody = "member.mail_verify_body"
     case mailExistsSubject = "member.mail_exists_subject"
     case mailExistsBody = "member.mail_exists_body"
+    case errorEmailTaken = "member.error_email_taken"
+    case oidcOr = "member.oidc_or"
+    case oidcSignIn = "member.oidc_sign_in"
+    case oidcRegisterTitle = "member.oidc_register_title"
+    case oidcRegisterLead = "member.oidc_register_lead"
+    case oidcRegisterButton = "member.oidc_register_button"
+    case oidcCheckMail = "member.oidc_check_mail"
+    case oidcCancelled = "member.oidc_cancelled"
+    case oidcExpired = "member.oidc_expired"
+    case oidcProviderFailed = "member.oidc_provider_failed"
+    case oidcAlreadyLinked = "member.oidc_already_linked"
+    case oidcInactive = "member.oidc_inactive"
+    case oidcServicesHeading = "member.oidc_services_heading"
+    case oidcServicesLead = "member.oidc_services_lead"
+    case oidcLinkButton = "member.oidc_link_button"
+    case oidcUnlinkButton = "member.oidc_unlink_button"
+    case oidcLinkedState = "member.oidc_linked_state"
+    case oidcLinked = "member.oidc_linked"
+    case oidcUnlinked = "member.oidc_unlinked"
+    case oidcLastMethod = "member.oidc_last_method"
+    case deleteConfirm = "member.delete_confirm"
+    case deleteLeadNoPassword = "member.delete_lead_no_password"
+    case noticeLink = "member.notice_link"
+
+    /// The message for `?oidc=…` after a sign-in with a provider, on the login or the member's own page.
+    init?(oidcOutcome: String?) {
+        switch oidcOutcome {
+        case "cancelled": self = .oidcCancelled
+        case "expired": self = .oidcExpired
+        case "provider": self = .oidcProviderFailed
+        case "already_linked": self = .oidcAlreadyLinked
+        case "inactive": self = .oidcInactive
+        case "unverified": self = .loginUnverified
+        case "linked": self = .oidcLinked
+        case "unlinked": self = .oidcUnlinked
+        case "last_method": self = .oidcLastMethod
+        default: return nil
+        }
+    }
+
+    var isOIDCSuccess: Bool { self == .oidcLinked || self == .oidcUnlinked }
 
     init(_ problem: MemberAccounts.Problem) {
         self = switch problem {
@@ -68,6 +109,7 @@ enum MemberText: String, TextKey {
         case .usernameTaken: .errorUsernameTaken
         case .nameMissing: .errorName
         case .emailInvalid: .errorEmail
+        case .emailTaken: .errorEmailTaken
         case .password(.tooShort): .errorPasswordShort
         case .password(.tooLong): .errorPasswordLong
         case .password(.common): .errorPasswordCommon

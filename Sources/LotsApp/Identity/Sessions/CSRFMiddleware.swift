@@ -9,7 +9,7 @@ struct CSRFMiddleware: AsyncMiddleware {
     static let fieldName = "_csrf"
     static let headerName = "X-CSRF-Token"
     /// Endpoints called by other servers with their own credentials, never by a browser with cookies.
-    static let exemptPrefixes = ["/api/", "/bankid-test/rp/"]
+    static let exemptPrefixes = ["/api/", "/bankid-test/rp/", "/oidc-test/token"]
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let anonymousToken = request.cookies[Self.cookieName].map(\.string).flatMap { $0.count >= 32 ? $0 : nil }

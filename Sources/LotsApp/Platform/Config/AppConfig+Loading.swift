@@ -23,8 +23,14 @@ extension AppConfig {
             database = .sqliteFile(path: (dataDirectory as NSString).appendingPathComponent("lots.sqlite"))
         }
 
-        let hostname = reader.string("LOTS_HOSTNAME", default: "127.0.0.1")
-        let port = reader.integer("LOTS_PORT", default: 8080, range: 1...65535)
+        // `serve --hostname/--port` override the settings, and the public URL's default follows them, so links
+        // in mail and the redirect address given to sign-in services point where the server really listens.
+        func flag(_ names: String...) -> String? {
+            guard let index = arguments.lastIndex(where: names.contains), arguments.indices.contains(index + 1) else { return nil }
+            return arguments[index + 1]
+        }
+        let hostname = flag("--hostname", "-H") ?? reader.string("LOTS_HOSTNAME", default: "127.0.0.1")
+        let port = flag("--port", "-p").flatMap(Int.init) ?? reader.integer("LOTS_PORT", default: 8080, range: 1...65535)
         let publicBaseURL = reader.string("LOTS_PUBLIC_URL", default: "http://\(hostname):\(port)", requiredIn: production)
         reader.validate("LOTS_PUBLIC_URL", publicBaseURL, "must be an absolute http:// or https:// URL") {
             guard let url = URLComponents(string: $0), ["http", "https"].contains(url.scheme ?? ""), url.host != nil else { return false }
@@ -63,6 +69,31 @@ extension AppConfig {
             reader.problem("LOTS_BANKID_URL", "is required in production (staff sign in with BankID); the BankID test server runs only in development and demo mode")
         }
 
+        var oidcProviders: [OIDCProviderSetting] = []
+        if let file = reader.existingFile("LOTS_OIDC_PROVIDERS_FILE", requiredIn: false) {
+            do {
+                oidcProviders = try JSONDecoder().decode([OIDCProviderSetting].self, from: Data(contentsOf: URL(fileURLWithPath: file)))
+            } catch {
+                reader.problem("LOTS_OIDC_PROVIDERS_FILE", "must hold a JSON list of {\"id\", \"name\", \"issuer\", \"client_id\", \"client_secret\", \"organisations\"?} objects")
+            }
+            for provider in oidcProviders {
+                if provider.id.isEmpty || provider.id == OIDCProviderSetting.testProviderID
+                    || !provider.id.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") }) {
+                    reader.problem("LOTS_OIDC_PROVIDERS_FILE", "provider id \"\(provider.id)\" must be lower-case letters, digits and hyphens (and not \(OIDCProviderSetting.testProviderID))")
+                }
+                let issuer = URLComponents(string: provider.issuer)
+                if issuer?.host == nil || !(issuer?.scheme == "https" || (!production && issuer?.scheme == "http")) || issuer?.query != nil {
+                    reader.problem("LOTS_OIDC_PROVIDERS_FILE", "issuer of \"\(provider.id)\" must be an https:// URL without a query")
+                }
+                if provider.clientID.isEmpty || provider.clientSecret.isEmpty || provider.name.isEmpty {
+                    reader.problem("LOTS_OIDC_PROVIDERS_FILE", "provider \"\(provider.id)\" needs a name, a client_id and a client_secret")
+                }
+            }
+            if Set(oidcProviders.map(\.id)).count != oidcProviders.count {
+                reader.problem("LOTS_OIDC_PROVIDERS_FILE", "provider ids must be unique")
+            }
+        }
+
         let kekFile = reader.existingFile("LOTS_KEK_FILE", requiredIn: production)
         let previousKEKFile = reader.existingFile("LOTS_KEK_PREVIOUS_FILE", requiredIn: false)
         let auditKeyFile = reader.existingFile("LOTS_AUDIT_KEY_FILE", requiredIn: production)
@@ -78,7 +109,7 @@ extension AppConfig {
         if !reader.problems.isEmpty { throw AppConfigError(problems: reader.problems) }
         return AppConfig(
             mode: mode, demo: demo, dataDirectory: dataDirectory, database: database,
-            hostname: hostname, port: port, publicBaseURL: publicBaseURL, mail: mail, mailFrom: mailFrom, bankID: bankID,
+            hostname: hostname, port: port, publicBaseURL: publicBaseURL, mail: mail, mailFrom: mailFrom, bankID: bankID, oidcProviders: oidcProviders,
             keyEncryptionKeyFile: kekFile, previousKeyEncryptionKeyFile: previousKEKFile, auditSigningKeyFile: auditKeyFile, auditCheckpointFile: checkpointFile,
             shreddedKeysFile: shreddedFile, behindTLS: behindTLS,
             jobPollInterval: pollInterval, runJobsInProcess: true, resourcesDirectory: resources

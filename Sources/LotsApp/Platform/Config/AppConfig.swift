@@ -32,6 +32,26 @@ public struct AppConfig: Sendable {
         case live(url: String, certificateFile: String, passphrase: String, trustRootFile: String)
     }
 
+    /// An OpenID Connect provider partnership members may sign in with (LOTS_OIDC_PROVIDERS_FILE).
+    public struct OIDCProviderSetting: Sendable, Equatable, Codable {
+        /// The provider's short name in URLs, e.g. "google" (lower-case letters, digits and hyphens).
+        public var id: String
+        /// The name on the sign-in button, e.g. "Google".
+        public var name: String
+        /// The issuer identifier; the discovery document is read from issuer + /.well-known/openid-configuration.
+        public var issuer: String
+        public var clientID: String
+        public var clientSecret: String
+        /// The partnership organisations (slugs) offering this provider; all of them when left out.
+        public var organisations: [String]?
+
+        enum CodingKeys: String, CodingKey {
+            case id, name, issuer, organisations
+            case clientID = "client_id"
+            case clientSecret = "client_secret"
+        }
+    }
+
     public var mode: Mode
     public var demo: Bool
     public var dataDirectory: String
@@ -42,6 +62,7 @@ public struct AppConfig: Sendable {
     public var mail: MailSetting
     public var mailFrom: MailAddress
     public var bankID: BankIDSetting
+    public var oidcProviders: [OIDCProviderSetting] = []
     public var keyEncryptionKeyFile: String?
     /// The key-encryption key before the current one, while `lots keys rotate` moves keys over (LOTS_KEK_PREVIOUS_FILE).
     public var previousKeyEncryptionKeyFile: String? = nil

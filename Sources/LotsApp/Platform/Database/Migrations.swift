@@ -28,6 +28,7 @@ enum MigrationRegistry {
             CreateMembers(),
             AddMemberSecondFactor(),
             CreateMemberNoticeAnnouncements(),
+            CreateMemberOIDC(),
         ])
     }
 }

@@ -51,10 +51,21 @@ enum SiteRoute: Sendable, Equatable {
     case participantSearch
     case participant(Parameter<UUID>)
     case participantAccess(Parameter<UUID>)
+    case memberOIDCStart(Parameter<String>, Parameter<String>)
+    case memberOIDCCallback(Parameter<String>)
+    case memberOIDCRegister
+    case memberOIDCLink(Parameter<String>)
+    case memberOIDCUnlink(Parameter<String>)
+    case oidcTestProvider(OIDCTestEndpoint)
 
     /// What the person does in the test server's stand-in for the BankID app.
     enum BankIDAppAction: String, Sendable, CaseIterable {
         case scan, approve, cancel
+    }
+
+    /// Lots's own OpenID provider (development, tests and demo): `issuer` is its identifier, not a route.
+    enum OIDCTestEndpoint: String, Sendable, CaseIterable {
+        case issuer, discovery, keys, authorize, token
     }
 
     /// The RP API v6 endpoints of Lots's BankID test server.
@@ -113,6 +124,19 @@ enum SiteRoute: Sendable, Equatable {
         case .participantSearch: ["participants", "search"]
         case .participant(let id): ["participants", id.segment(named: "participantID")]
         case .participantAccess(let id): ["participants", id.segment(named: "participantID"), "access"]
+        case .memberOIDCStart(let slug, let provider): ["partnership", slug.segment(named: "organisation"), "login", "oidc", provider.segment(named: "provider")]
+        case .memberOIDCCallback(let provider): ["partnership", "oidc", provider.segment(named: "provider"), "callback"]
+        case .memberOIDCRegister: ["partnership", "oidc", "register"]
+        case .memberOIDCLink(let provider): ["member", "sign-in-services", provider.segment(named: "provider"), "link"]
+        case .memberOIDCUnlink(let provider): ["member", "sign-in-services", provider.segment(named: "provider"), "unlink"]
+        case .oidcTestProvider(let endpoint):
+            switch endpoint {
+            case .issuer: ["oidc-test"]
+            case .discovery: ["oidc-test", ".well-known", "openid-configuration"]
+            case .keys: ["oidc-test", "jwks"]
+            case .authorize: ["oidc-test", "authorize"]
+            case .token: ["oidc-test", "token"]
+            }
         }
     }
 }

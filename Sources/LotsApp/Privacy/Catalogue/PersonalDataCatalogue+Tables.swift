@@ -86,6 +86,19 @@ extension PersonalDataCatalogue {
             "totp_enabled_at": .personal(.authentication, .partnershipMembership, .clear, because: "sign-in checks it"),
             "totp_last_step": .personal(.authentication, .partnershipMembership, .clear, because: "a time-step number that stops code replays"),
         ]),
+        table("member_external_identities", .member, [
+            "id": plain, "organisation_id": plain, "created_at": plain,
+            "member_id": .personal(.pseudonymousID, .partnershipMembership, .pseudonym),
+            "provider": .personal(.authentication, .partnershipMembership, .clear, because: "which sign-in service; the member's own page lists them"),
+            "subject_index": .personal(.authentication, .partnershipMembership, .blindIndex),
+        ]),
+        table("member_oidc_flows", .member, [
+            "id": plain, "organisation_id": plain, "provider": plain, "state_hash": plain, "code_verifier": plain, "nonce": plain,
+            "intent": plain, "expires_at": plain,
+            "member_id": .personal(.pseudonymousID, .partnershipMembership, .pseudonym),
+            "subject_index": .personal(.authentication, .partnershipMembership, .blindIndex),
+            "claims": .personal(.name, .partnershipMembership, .encrypted),
+        ]),
         table("member_login_challenges", .member, [
             "id": plain, "organisation_id": plain, "token_hash": plain, "expires_at": plain, "attempts": plain,
             "member_id": .personal(.pseudonymousID, .partnershipMembership, .pseudonym),

@@ -8,6 +8,7 @@ enum MemberRegisterPage {
         var form: MemberController.RegistrationForm
         var problems: [MemberAccounts.Problem]
         var done: Bool
+        var providers: [(id: String, name: String)] = []
     }
 
     static func render(_ model: Model, context: PageContext) -> HTML {
@@ -22,7 +23,8 @@ enum MemberRegisterPage {
                         .h2(.text(t(MemberText.errorHeading))),
                         .ul(.forEach(model.problems) { .li(.text(t(MemberText($0)))) })
                     )),
-                    form(model, context)
+                    form(model, context),
+                    MemberOIDCRegisterPage.providerLinks(model.providers, slug: model.slug, context: context)
                 )),
             .p(.a(.href(SiteRoute.memberLogin(.value(model.slug)).path), .text(t(MemberText.loginLink))))
         ))
