@@ -13,6 +13,8 @@ func routes(_ app: Application) throws {
         app.get(.loginBankID(.key), permission: .public, use: LoginController.progress)
         app.get(.loginBankIDStatus(.key), permission: .public, use: LoginController.status)
         app.post(.loginBankIDCancel(.key), permission: .public, use: LoginController.cancel)
+        app.get(.loginBankIDOrganisation(.key), permission: .public, use: LoginController.organisations)
+        app.post(.loginBankIDOrganisation(.key), permission: .public, use: LoginController.chooseOrganisation)
         app.post(.logout, permission: .public, use: LoginController.logout)
         app.post(.logoutEverywhere, permission: .signedIn, use: LoginController.logoutEverywhere)
         app.get(.start, permission: .signedIn, use: StartController.show)

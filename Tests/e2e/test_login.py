@@ -101,6 +101,22 @@ def sign_in_on_this_device(server, driver, name):
     WebDriverWait(driver, 20).until(lambda d: d.current_url.endswith("/start"))
 
 
+def test_person_with_two_organisations_chooses_one(server, driver):
+    start_sign_in(server, driver)
+    waiting = driver.current_url
+    driver.find_element(By.CSS_SELECTOR, "[data-e2e=bankid-autostart]").click()
+    WebDriverWait(driver, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, "[data-e2e=bankid-approve]"))
+    choose_and_approve(driver, "Karin Konsult")
+    driver.get(waiting)
+    WebDriverWait(driver, 20).until(lambda d: d.current_url.endswith("/organisation"))
+    assert_page_ok(driver)
+    driver.find_element(By.XPATH, "//label[contains(., 'Kumppanuusalusta')]").click()
+    driver.find_element(By.CSS_SELECTOR, "[data-e2e=choose-organisation]").click()
+    WebDriverWait(driver, 10).until(lambda d: d.current_url.endswith("/start"))
+    assert "Kumppanuusalusta (demo)" in driver.page_source
+    assert_page_ok(driver)
+
+
 def test_system_administrator_creates_an_account(server, driver):
     sign_in_on_this_device(server, driver, "Saga Systemsson")
     # The navigation offers account administration to system administrators (in any UI language).

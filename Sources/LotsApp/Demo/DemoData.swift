@@ -29,7 +29,11 @@ enum DemoData {
         .init(name: "Hedda Handledarsson", identity: 4, roles: [(.handledare, unit: "Rusta och matcha, Exempelstad syd")]),
         .init(name: "Eva Enhetschef", identity: 5, roles: [(.unitManager, unit: "Rusta och matcha, Exempelstad city")]),
         .init(name: "Doris Dataskydd", identity: 6, roles: [(.dataProtectionOfficer, unit: nil)]),
+        karin,
     ]
+
+    /// An administrator who works for both demo organisations, to show choosing an organisation after BankID.
+    static let karin = DemoSeeder.StaffSeed(name: "Karin Konsult", identity: 10, roles: [(.administrator, unit: nil)])
 
     static var partnership: Organisation {
         Organisation(
@@ -44,6 +48,7 @@ enum DemoData {
         .init(name: "Aino Ylläpitäjä", identity: 7, roles: [(.administrator, unit: nil)]),
         .init(name: "Tuomas Tietosuoja", identity: 8, roles: [(.dataProtectionOfficer, unit: nil)]),
         .init(name: "Pekka Pääkäyttäjä", identity: 9, roles: [(.systemAdministrator, unit: nil)]),
+        karin,
     ]
 
     /// The organisations' own introductions to their privacy notices (demo text).

@@ -80,6 +80,50 @@ import VaporTesting
         }
     }
 
+    @Test func aPersonWithAccountsInTwoOrganisationsChoosesOne() async throws {
+        try await withServer { app, clock in
+            let karin = try #require(BankIDTestAppController.identities.firstIndex { $0.name == DemoData.karin.name })
+            let browser = TestBrowser(app)
+            let loginID = try await startLogin(browser)
+            try await approve(app, loginID: loginID, identity: karin)
+            clock.advance(by: 2)
+            let chooser = SiteRoute.loginBankIDOrganisation(.value(loginID)).path
+            let status = try await browser.get("/login/bankid/\(loginID.uuidString)/status")
+            let answer = try JSONDecoder().decode(BankIDLoginStatus.self, from: Data(status.body.utf8))
+            #expect(answer.state == "complete" && answer.redirect == chooser)
+            #expect(status.headers.setCookie?[SessionMiddleware.cookieName] == nil, "no session before the choice")
+
+            #expect(try await TestBrowser(app).get(chooser).status == .notFound, "only the browser that signed in may choose")
+            let page = try await browser.get(chooser)
+            #expect(page.status == .ok && page.body.contains("Exempelmissionen (demo)") && page.body.contains("Kumppanuusalusta (demo)"))
+            let token = try #require(page.csrfToken)
+
+            // Only the accounts BankID found can be chosen.
+            let hanna = try #require(try await StaffAccount.query(on: app.db).filter(\.$displayName == "Hanna Handledarsson").first()?.requireID())
+            #expect(try await browser.post(chooser, form: ["_csrf": token, "account": hanna.uuidString]).status == .badRequest)
+
+            let partnership = try #require(try await Organisation.query(on: app.db).filter(\.$slug == DemoData.partnership.slug).first()?.requireID())
+            let account = try #require(try await StaffAccount.query(on: app.db).filter(\.$displayName == DemoData.karin.name)
+                .filter(\.$organisation.$id == partnership).first()?.requireID())
+            let chosen = try await browser.post(chooser, form: ["_csrf": token, "account": account.uuidString])
+            #expect(chosen.status == .seeOther && chosen.location == "/start")
+            let start = try await browser.get("/start")
+            #expect(start.body.contains("Kumppanuusalusta (demo)") && !start.body.contains("Exempelmissionen (demo)"))
+            #expect(try await BankIDLogin.find(loginID, on: app.db) == nil, "the choice is spent")
+            let sessionToken = try #require(start.csrfToken)
+            #expect(try await browser.post(chooser, form: ["_csrf": sessionToken, "account": account.uuidString]).status == .notFound)
+
+            // A choice left open too long lapses.
+            let late = TestBrowser(app)
+            let lateID = try await startLogin(late)
+            try await approve(app, loginID: lateID, identity: karin)
+            clock.advance(by: 2)
+            try await late.get("/login/bankid/\(lateID.uuidString)/status")
+            clock.advance(by: BankIDLoginService.chooseWithin + 1)
+            #expect(try await late.get("/login/bankid/\(lateID.uuidString)/organisation").location == "/login?cancelled=1")
+        }
+    }
+
     @Test func signOutEndsTheSession() async throws {
         try await withServer { app, clock in
             let browser = TestBrowser(app)

@@ -9,9 +9,11 @@ import Testing
     @Test func findsDemoStaffByPersonnummerWithoutStoringIt() async throws {
         try await withLotsApp { app in
             try await app.demoSeeder.seedIfEmpty(on: app.db)
-            for seed in DemoData.caseManagementStaff + DemoData.partnershipStaff {
+            let everyone = DemoData.caseManagementStaff + DemoData.partnershipStaff
+            for seed in everyone {
                 let accounts = try await StaffDirectory.activeAccounts(for: seed.identityNumber, keyRing: app.keyRing, on: app.db)
-                #expect(accounts.map(\.displayName) == [seed.name])
+                let expected = everyone.filter { $0.identityNumber == seed.identityNumber }.map(\.name)
+                #expect(accounts.map(\.displayName) == expected, "one account per organisation the person works for")
             }
             let stranger = SwedishIdentityNumber(birthDate: CivilDate(year: 1825, month: 5, day: 5)!, birthNumber: 555)
             #expect(try await StaffDirectory.activeAccounts(for: stranger, keyRing: app.keyRing, on: app.db).isEmpty)

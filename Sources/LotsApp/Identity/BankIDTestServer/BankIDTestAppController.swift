@@ -47,9 +47,12 @@ enum BankIDTestAppController {
         return try await BankIDTestAppPage.render(model, context: req.pageContext).encodeResponse(for: req)
     }
 
-    /// Everyone in the demo data, plus one person without an account (to show that case).
+    /// Everyone in the demo data (once, also who works for both organisations), plus one person without an
+    /// account (to show that case).
     static var identities: [BankIDTestOrders.Identity] {
-        let staff = (DemoData.caseManagementStaff + DemoData.partnershipStaff).map {
+        var seen = Set<Int>()
+        let people = (DemoData.caseManagementStaff + DemoData.partnershipStaff).filter { seen.insert($0.identity).inserted }.sorted { $0.identity < $1.identity }
+        let staff = people.map {
             BankIDTestOrders.Identity(personalNumber: $0.identityNumber.digits, givenName: $0.givenName, surname: $0.surname)
         }
         return staff + [BankIDTestOrders.Identity(personalNumber: DemoData.identityNumber(99).digits, givenName: "Okänd", surname: "Utan Konto")]

@@ -21,6 +21,15 @@ final class BankIDLogin: Model, @unchecked Sendable {
     @OptionalField(key: "hint_code") var hintCode: String?
     @Field(key: "started_at") var startedAt: Date
     @OptionalField(key: "collected_at") var collectedAt: Date?
+    /// For a person with accounts in several organisations, once BankID has identified them: the ids of
+    /// those accounts, space-separated, until they choose one.
+    @OptionalField(key: "candidate_accounts") var candidateAccounts: String?
+
+    /// The accounts the person may choose between, while the choice is open.
+    func candidates(now: Date) -> [UUID] {
+        guard state == .complete, let collectedAt, now.timeIntervalSince(collectedAt) < BankIDLoginService.chooseWithin else { return [] }
+        return (candidateAccounts ?? "").split(separator: " ").compactMap { UUID(uuidString: String($0)) }
+    }
 
     init() {}
 
@@ -56,5 +65,17 @@ struct CreateBankIDLogins: AsyncMigration {
 
     func revert(on database: any Database) async throws {
         try await database.schema("bankid_logins").delete()
+    }
+}
+
+struct AddBankIDLoginCandidates: AsyncMigration {
+    var name: String { "025_add_bankid_login_candidates" }
+
+    func prepare(on database: any Database) async throws {
+        try await database.schema("bankid_logins").field("candidate_accounts", .string).update()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema("bankid_logins").deleteField("candidate_accounts").update()
     }
 }

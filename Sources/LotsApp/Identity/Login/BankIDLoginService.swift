@@ -8,6 +8,8 @@ import Vapor
 struct BankIDLoginService: Sendable {
     /// BankID asks relying parties to collect every two seconds.
     static let collectInterval: TimeInterval = 2
+    /// How long a person with several accounts has to choose an organisation once BankID identified them.
+    static let chooseWithin: TimeInterval = 5 * 60
 
     var client: BankIDClient
     var clock: any LotsClock
@@ -21,6 +23,8 @@ struct BankIDLoginService: Sendable {
         /// BankID identified the person, but no active account has their personnummer.
         case noAccount
         case signedIn(token: String)
+        /// BankID identified someone with accounts in several organisations: they choose one next.
+        case chooseOrganisation
     }
 
     func start(endUserIp: String, browserToken: String, on database: any Database) async throws -> BankIDLogin {
@@ -34,7 +38,7 @@ struct BankIDLoginService: Sendable {
         let now = clock.now()
         switch login.state {
         case .failed: return .failed(hintCode: login.hintCode ?? "unknown")
-        case .complete: return .noAccount
+        case .complete: return login.candidates(now: now).isEmpty ? .noAccount : .chooseOrganisation
         case .pending: break
         }
         if let last = login.collectedAt, now.timeIntervalSince(last) < Self.collectInterval {
@@ -76,22 +80,42 @@ struct BankIDLoginService: Sendable {
     }
 
     private func complete(_ login: BankIDLogin, _ data: BankIDAPI.CompletionData?, on database: any Database) async throws -> Outcome {
-        try await login.delete(on: database)
         guard let data, let number = try? SwedishIdentityNumber(parsing: data.user.personalNumber, today: CivilDate(clock.now())) else {
+            try await login.delete(on: database)
             return .failed(hintCode: "invalidCompletion")
         }
         let accounts = try await StaffDirectory.activeAccounts(for: number, keyRing: keyRing, on: database)
-        // A person with accounts in several organisations signs in to the first; choosing comes with the account menu.
+        if accounts.count > 1 {
+            // The accounts are kept (by id only) on the browser-bound sign-in until the person chooses.
+            login.state = .complete
+            login.collectedAt = clock.now()
+            login.candidateAccounts = try accounts.map { try $0.requireID().uuidString }.joined(separator: " ")
+            try await login.update(on: database)
+            return .chooseOrganisation
+        }
+        try await login.delete(on: database)
         guard let account = accounts.first else {
             // Who was refused is not recorded: they are not a user, and the number must not be kept.
             try await audit.record(AuditDraft(action: .loginRefused, purpose: "sign_in", query: "method=bankid reason=no_account"))
             return .noAccount
         }
+        return .signedIn(token: try await signIn(account, on: database))
+    }
+
+    /// The choice of a person with accounts in several organisations: one of the accounts BankID found.
+    func choose(_ accountID: UUID, for login: BankIDLogin, on database: any Database) async throws -> String? {
+        guard login.candidates(now: clock.now()).contains(accountID),
+              let account = try await StaffAccount.find(accountID, on: database), account.active else { return nil }
+        try await login.delete(on: database)
+        return try await signIn(account, on: database)
+    }
+
+    private func signIn(_ account: StaffAccount, on database: any Database) async throws -> String {
         let accountID = try account.requireID()
         try await audit.record(AuditDraft(organisationID: account.$organisation.id, actorID: accountID, action: .login,
                                           subject: "staff:\(accountID.uuidString.lowercased())", purpose: "sign_in", query: "method=bankid"))
         let (token, _) = try await sessions.create(kind: .staff, accountID: accountID, organisationID: account.$organisation.id,
                                                    method: "bankid", now: clock.now(), on: database)
-        return .signedIn(token: token)
+        return token
     }
 }

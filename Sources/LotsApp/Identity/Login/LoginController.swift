@@ -37,6 +37,7 @@ enum LoginController {
         let login = try await ownLogin(req)
         let outcome = try await req.bankIDLogins.poll(login, on: req.db)
         if case .signedIn(let token) = outcome { return signIn(req, token: token, response: req.redirect(to: SiteRoute.start.path)) }
+        if outcome == .chooseOrganisation { return req.redirect(to: SiteRoute.loginBankIDOrganisation(.value(try login.requireID())).path) }
         let model = BankIDLoginPage.Model(loginID: try login.requireID(), outcome: outcome, qrSVG: qrSVG(login, req),
                                           autoStartURL: autoStartURL(login, req))
         return try await BankIDLoginPage.render(model, context: req.pageContext).encodeResponse(for: req)
@@ -52,12 +53,39 @@ enum LoginController {
         switch outcome {
         case .pending: body.qr = qrSVG(login, req)
         case .failed, .noAccount: body.state = "failed"
+        case .chooseOrganisation:
+            body.state = "complete"
+            body.redirect = SiteRoute.loginBankIDOrganisation(.value(try login.requireID())).path
         case .signedIn(let token):
             body.state = "complete"
             body.redirect = SiteRoute.start.path
             return signIn(req, token: token, response: try await body.encodeResponse(for: req))
         }
         return try await body.encodeResponse(for: req)
+    }
+
+    /// A person with accounts in several organisations chooses which one to sign in to.
+    @Sendable
+    static func organisations(req: Request) async throws -> Response {
+        let login = try await ownLogin(req)
+        let candidates = login.candidates(now: req.clock.now())
+        guard !candidates.isEmpty else { return req.redirect(to: SiteRoute.login.path + "?cancelled=1") }
+        let accounts = try await StaffAccount.query(on: req.db).filter(\.$id ~~ candidates).filter(\.$active == true).with(\.$organisation).all()
+        let choices = try accounts.map { OrganisationChoicePage.Choice(accountID: try $0.requireID(), organisation: $0.organisation.name) }
+            .sorted { $0.organisation < $1.organisation }
+        return try await OrganisationChoicePage.render(.init(loginID: try login.requireID(), choices: choices), context: req.pageContext)
+            .encodeResponse(for: req)
+    }
+
+    @Sendable
+    static func chooseOrganisation(req: Request) async throws -> Response {
+        struct Form: Content { var account: UUID }
+        let login = try await ownLogin(req)
+        guard let form = try? req.content.decode(Form.self),
+              let token = try await req.bankIDLogins.choose(form.account, for: login, on: req.db) else {
+            throw Abort(.badRequest, reason: "That organisation is not one you can sign in to. Sign in again.")
+        }
+        return signIn(req, token: token, response: req.redirect(to: SiteRoute.start.path))
     }
 
     @Sendable

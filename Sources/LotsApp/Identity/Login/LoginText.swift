@@ -7,6 +7,10 @@ enum LoginText: String, TextKey {
     case logoutEverywhere = "login.logout_everywhere"
     case navLogin = "nav.login"
     case navStart = "nav.start"
+    case chooseTitle = "login.choose_title"
+    case chooseLead = "login.choose_lead"
+    case chooseLegend = "login.choose_legend"
+    case chooseButton = "login.choose_button"
 }
 
 /// BankID's states in the words Lots uses for them.
@@ -31,7 +35,7 @@ enum BankIDText: String, TextKey {
 
     static func message(for outcome: BankIDLoginService.Outcome) -> BankIDText {
         switch outcome {
-        case .signedIn: .userSign
+        case .signedIn, .chooseOrganisation: .userSign
         case .noAccount: .noAccount
         case .pending(let hint):
             switch hint {

@@ -29,6 +29,7 @@ enum MigrationRegistry {
             AddMemberSecondFactor(),
             CreateMemberNoticeAnnouncements(),
             CreateMemberOIDC(),
+            AddBankIDLoginCandidates(),
         ])
     }
 }

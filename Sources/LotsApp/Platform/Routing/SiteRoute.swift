@@ -25,6 +25,7 @@ enum SiteRoute: Sendable, Equatable {
     case loginBankID(Parameter<UUID>)
     case loginBankIDStatus(Parameter<UUID>)
     case loginBankIDCancel(Parameter<UUID>)
+    case loginBankIDOrganisation(Parameter<UUID>)
     case logout
     case logoutEverywhere
     case start
@@ -98,6 +99,7 @@ enum SiteRoute: Sendable, Equatable {
         case .loginBankID(let id): ["login", "bankid", id.segment(named: "loginID")]
         case .loginBankIDStatus(let id): ["login", "bankid", id.segment(named: "loginID"), "status"]
         case .loginBankIDCancel(let id): ["login", "bankid", id.segment(named: "loginID"), "cancel"]
+        case .loginBankIDOrganisation(let id): ["login", "bankid", id.segment(named: "loginID"), "organisation"]
         case .logout: ["logout"]
         case .logoutEverywhere: ["logout", "everywhere"]
         case .start: ["start"]

@@ -118,6 +118,7 @@ extension PersonalDataCatalogue {
             "browser_hash": .personal(.authentication, .platformStaffAccounts, .clear,
                                       because: "a salted hash binding the sign-in to one browser; holds no identity number"),
             "state": plain, "hint_code": plain, "started_at": plain, "collected_at": plain,
+            "candidate_accounts": .personal(.pseudonymousID, .platformStaffAccounts, .pseudonym),
         ]),
         table("api_clients", .none, [
             "id": plain, "organisation_id": plain, "name": plain, "scopes": plain, "token_hash": plain, "token_prefix": plain,

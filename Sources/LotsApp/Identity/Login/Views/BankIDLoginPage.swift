@@ -14,7 +14,7 @@ enum BankIDLoginPage {
         let t = context.texts
         let failed: Bool = switch model.outcome {
         case .failed, .noAccount: true
-        case .pending, .signedIn: false
+        case .pending, .signedIn, .chooseOrganisation: false
         }
         return Layout.page(
             context, title: t(BankIDText.title),
