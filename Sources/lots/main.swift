@@ -3,7 +3,16 @@ import Vapor
 
 // The executable stays thin: everything lives in LotsApp so tests drive the same code.
 var env = try Environment.detect()
-try LoggingSystem.bootstrap(from: &env)
+if env.arguments.contains("--json") {
+    // A command printing JSON owns standard output: log lines go to standard error instead.
+    LoggingSystem.bootstrap { label in
+        var handler = StreamLogHandler.standardError(label: label)
+        handler.logLevel = .notice
+        return handler
+    }
+} else {
+    try LoggingSystem.bootstrap(from: &env)
+}
 let app = try await Application.make(env)
 do {
     let config = try AppConfig.load(environment: ProcessInfo.processInfo.environment, arguments: env.arguments)

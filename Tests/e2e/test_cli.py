@@ -1,4 +1,5 @@
 """The `lots` executable as an operator meets it: configuration errors, migrations, jobs."""
+import json
 import os
 import subprocess
 import tempfile
@@ -134,3 +135,31 @@ def test_key_encryption_key_rotation():
         assert verify.returncode == 0, verify.stderr
         twice = run_lots("keys", "rotate", env_extra={**env, "LOTS_KEK_FILE": new})
         assert twice.returncode == 0 and "0 organisation keys and 0 personal keys" in twice.stdout
+
+
+def test_import_participants_previews_then_commits_once():
+    example = "docs/examples/af-assignments-with-problems.csv"
+    unit = ["--organisation", "exempelmissionen", "--unit", "Rusta och matcha, Exempelstad city"]
+    with tempfile.TemporaryDirectory() as data:
+        env = {"LOTS_DATA_DIR": data}
+        assert run_lots("demo", env_extra=env).returncode == 0
+
+        preview = run_lots("import", "participants", example, *unit, "--dry-run", "--json", env_extra=env)
+        assert preview.returncode == 0, preview.stderr
+        rows = json.loads(preview.stdout)
+        assert [row["line"] for row in rows] == list(range(2, 22))
+        outcomes = [row["outcome"] for row in rows]
+        assert outcomes.count("new") == 5 and outcomes.count("extension") == 1 and outcomes.count("duplicate") == 1
+        assert outcomes.count("error") == 13 and all(row["reasons"] for row in rows if row["outcome"] == "error")
+        assert "check digit" in " ".join(rows[7]["reasons"])
+
+        table = run_lots("import", "participants", example, *unit, env_extra=env)
+        assert table.returncode == 0, table.stderr
+        assert "5 new, 1 extensions" in table.stdout and "Imported: 5 new participants, 1 extensions" in table.stdout
+
+        again = run_lots("import", "participants", example, *unit, "--json", env_extra=env)
+        assert again.returncode == 0, again.stderr
+        assert {row["outcome"] for row in json.loads(again.stdout)} == {"duplicate", "error"}, "a second import changes nothing"
+
+        broken = run_lots("import", "participants", "README.md", *unit, "--dry-run", env_extra=env)
+        assert broken.returncode != 0 and "Columns are missing" in broken.stderr

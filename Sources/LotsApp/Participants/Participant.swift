@@ -52,6 +52,29 @@ final class Placement: Model, @unchecked Sendable {
     @Field(key: "ends_on") var endsOn: String
     @OptionalField(key: "ended_on") var endedOn: String?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    /// AF's order number for the assignment (encrypted).
+    @OptionalField(key: "order_number") var orderNumber: Data?
+    /// Deltagandegrad: the share of full time the participant takes part, in per cent.
+    @OptionalField(key: "participation_rate") var participationRate: Int?
+    /// The AF case officer's contact details as AF gave them (encrypted).
+    @OptionalField(key: "case_officer") var caseOfficer: Data?
 
     init() {}
+}
+
+struct AddPlacementAssignmentFields: AsyncMigration {
+    var name: String { "026_add_placement_assignment_fields" }
+
+    func prepare(on database: any Database) async throws {
+        // One column per statement: SQLite adds columns one at a time.
+        try await database.schema("placements").field("order_number", .data).update()
+        try await database.schema("placements").field("participation_rate", .int).update()
+        try await database.schema("placements").field("case_officer", .data).update()
+    }
+
+    func revert(on database: any Database) async throws {
+        for field in ["case_officer", "participation_rate", "order_number"] {
+            try await database.schema("placements").deleteField(.init(stringLiteral: field)).update()
+        }
+    }
 }

@@ -33,6 +33,9 @@ struct ParticipantRegistry: Sendable {
         var level: String
         var startsOn: CivilDate
         var endsOn: CivilDate
+        var orderNumber: String? = nil
+        var participationRate: Int? = nil
+        var caseOfficer: String? = nil
     }
 
     enum Outcome: Sendable, Equatable {
@@ -139,6 +142,56 @@ struct ParticipantRegistry: Sendable {
         placement.level = new.level
         placement.startsOn = new.startsOn.description
         placement.endsOn = new.endsOn.description
+        placement.orderNumber = try row.seal(new.orderNumber, "order_number")
+        placement.participationRate = new.participationRate
+        placement.caseOfficer = try row.seal(new.caseOfficer, "case_officer")
         try await placement.create(on: db)
+    }
+
+    /// Writes what an assignment from AF changes about a registered placement and its participant: only
+    /// the given fields, each re-sealed under the participant's key; audited with the names of the fields.
+    func update(participantID: UUID, placementID: UUID, with assignment: AFAssignment, fields: [AFField], organisationID: UUID,
+                by actor: AuditDraft, on database: any Database) async throws {
+        try await database.transaction { db in
+            guard let participant = try await Participant.find(participantID, on: db), participant.organisationID == organisationID,
+                  let placement = try await Placement.find(placementID, on: db), placement.participantID == participantID else {
+                throw Failure.foreignReference
+            }
+            let key = try await keyRing.subjectKey(participantID, organisationID: organisationID, on: db)
+            let person = SealedRow(key: key, table: Participant.schema, rowID: participantID)
+            let place = SealedRow(key: key, table: Placement.schema, rowID: placementID)
+            for field in fields {
+                switch field {
+                case .givenName: participant.givenName = try person.seal(assignment.givenName, "given_name")
+                case .familyName: participant.familyName = try person.seal(assignment.familyName, "family_name")
+                case .phone: participant.phone = try person.seal(assignment.phone, "phone")
+                case .address: participant.address = try person.seal(assignment.address, "address")
+                case .email:
+                    participant.email = try person.seal(assignment.email, "email")
+                    if let email = assignment.email {
+                        participant.emailIndex = try await keyRing.blindIndex(email, field: Participant.emailField, organisationID: organisationID, on: db)
+                    }
+                case .gender: participant.gender = try person.seal(assignment.gender, "gender")
+                case .education: participant.education = try person.seal(assignment.education, "education")
+                case .workExperience: participant.workExperience = try person.seal(assignment.workExperience, "work_experience")
+                case .interpreterLanguage: participant.interpreterLanguage = try person.seal(assignment.interpreterLanguage, "interpreter_language")
+                case .orderNumber: placement.orderNumber = try place.seal(assignment.orderNumber, "order_number")
+                case .referenceNumber: placement.referenceNumber = try place.seal(assignment.referenceNumber, "reference_number")
+                case .caseOfficer: placement.caseOfficer = try place.seal(assignment.caseOfficer, "case_officer")
+                case .startsOn: placement.startsOn = assignment.startsOn.description
+                case .endsOn: placement.endsOn = assignment.endsOn.description
+                case .level: placement.level = assignment.level
+                case .participationRate: placement.participationRate = assignment.participationRate
+                case .implementationReference, .personalNumber: continue
+                }
+            }
+            try await participant.update(on: db)
+            try await placement.update(on: db)
+            var draft = actor
+            draft.action = .update
+            draft.subject = SubjectReference.participant(participantID)
+            draft.query = "import: " + fields.map(\.rawValue).joined(separator: ",")
+            try await audit.record(draft, in: db)
+        }
     }
 }

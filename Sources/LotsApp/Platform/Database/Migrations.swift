@@ -30,6 +30,7 @@ enum MigrationRegistry {
             CreateMemberNoticeAnnouncements(),
             CreateMemberOIDC(),
             AddBankIDLoginCandidates(),
+            AddPlacementAssignmentFields(),
         ])
     }
 }

@@ -33,6 +33,10 @@ extension PersonalDataCatalogue {
             "ends_on": .personal(.placementPeriod, .rom2Registration, .clear, because: "retention is computed from the placement period"),
             "ended_on": .personal(.placementPeriod, .rom2Registration, .clear, because: "retention is computed from the placement period"),
             "created_at": plain,
+            "order_number": .personal(.referenceNumber, .rom2Registration, .encrypted),
+            "participation_rate": .personal(.placementPeriod, .rom2Registration, .clear,
+                                            because: "a percentage alone identifies no one; activity-hour rules and reports count with it"),
+            "case_officer": .personal(.name, .rom2Registration, .encrypted),
         ]),
         table("participant_access_grants", .participant, [
             "id": plain, "organisation_id": plain,

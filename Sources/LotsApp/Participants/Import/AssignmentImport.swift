@@ -1,0 +1,217 @@
+import Crypto
+import Fluent
+import Foundation
+import LotsCore
+import Vapor
+
+/// Imports AF assignments: a preview that tells every row's outcome before anything is saved, and a
+/// commit that writes every importable row in one transaction (all or nothing). Rows with errors are
+/// never imported; importing the same file twice changes nothing the second time.
+struct AssignmentImport: Sendable {
+    var registry: ParticipantRegistry
+    var keyRing: KeyRing
+    var clock: any LotsClock
+
+    enum Outcome: Sendable, Equatable {
+        /// A person not yet registered: a new participant with this placement.
+        case new
+        /// A registered person with a new genomförandereferens: a new placement of the same participant.
+        case `extension`
+        /// A registered genomförandereferens with changed values (the fields that change).
+        case update([AFField])
+        /// Already registered exactly so (or repeated in the file): nothing changes.
+        case duplicate
+        case error([AFAssignment.Problem])
+
+        var name: String {
+            switch self {
+            case .new: "new"
+            case .extension: "extension"
+            case .update: "update"
+            case .duplicate: "duplicate"
+            case .error: "error"
+            }
+        }
+    }
+
+    struct Row: Sendable {
+        var line: Int
+        var outcome: Outcome
+        var assignment: AFAssignment?
+        /// For updates: the placement and participant that change.
+        var placementID: UUID?
+        var participantID: UUID?
+    }
+
+    struct Plan: Sendable {
+        var rows: [Row]
+        var ignoredColumns: [String]
+        /// A SHA-256 of the file, so a commit can insist on the file that was previewed.
+        var fingerprint: String
+
+        func count(_ name: String) -> Int { rows.filter { $0.outcome.name == name }.count }
+        var importable: Int { rows.filter { [.new, .extension].contains($0.outcome) || $0.outcome.name == "update" }.count }
+    }
+
+    static func fingerprint(_ data: Data) -> String {
+        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// Reads, checks and compares every row with what is registered; saves nothing.
+    func preview(_ data: Data, organisationID: UUID, on db: any Database) async throws -> Plan {
+        let contents = try AFAssignmentFile.read(data)
+        let today = CivilDate(clock.now())
+        var rows: [Row] = []
+        var valid: [(index: Int, assignment: AFAssignment)] = []
+        for row in contents.rows {
+            switch AFAssignment.validate(row, today: today) {
+            case .success(let assignment):
+                valid.append((rows.count, assignment))
+                rows.append(Row(line: row.line, outcome: .new, assignment: assignment))
+            case .failure(let list):
+                rows.append(Row(line: row.line, outcome: .error(list.problems)))
+            }
+        }
+
+        // Blind indexes for every valid row, then one look-up per kind in batches (not one per row).
+        var personIndexes: [String: String] = [:]
+        var caseIndexes: [String: String] = [:]
+        for (_, assignment) in valid {
+            if personIndexes[assignment.personalNumber.digits] == nil {
+                personIndexes[assignment.personalNumber.digits] = try await keyRing.blindIndex(
+                    assignment.personalNumber.digits, field: Participant.personalNumberField, organisationID: organisationID, on: db)
+            }
+            caseIndexes[assignment.implementationReference] = try await keyRing.blindIndex(
+                assignment.implementationReference, field: Placement.caseNumberField, organisationID: organisationID, on: db)
+        }
+        var participantsByIndex: [String: Participant] = [:]
+        for chunk in Array(Set(personIndexes.values)).chunked(500) {
+            for participant in try await Participant.query(on: db).filter(\.$organisationID == organisationID)
+                .filter(\.$personalNumberIndex ~~ chunk).all() {
+                participantsByIndex[participant.personalNumberIndex] = participant
+            }
+        }
+        var placementsByIndex: [String: Placement] = [:]
+        for chunk in Array(Set(caseIndexes.values)).chunked(500) {
+            for placement in try await Placement.query(on: db).filter(\.$organisationID == organisationID)
+                .filter(\.$implementationReferenceIndex ~~ chunk).all() {
+                placementsByIndex[placement.implementationReferenceIndex] = placement
+            }
+        }
+
+        var seenReferences: [String: (line: Int, assignment: AFAssignment)] = [:]
+        var newPeople = Set<String>()
+        for (index, assignment) in valid {
+            let line = rows[index].line
+            if let earlier = seenReferences[assignment.implementationReference] {
+                rows[index].outcome = earlier.assignment == assignment ? .duplicate : .error([.conflictsWithLine(earlier.line)])
+                continue
+            }
+            seenReferences[assignment.implementationReference] = (line, assignment)
+            let personIndex = personIndexes[assignment.personalNumber.digits]!
+            let participant = participantsByIndex[personIndex]
+            if let placement = placementsByIndex[caseIndexes[assignment.implementationReference]!] {
+                guard let participant, placement.participantID == participant.id else {
+                    rows[index].outcome = .error([.referenceOfAnotherPerson])
+                    continue
+                }
+                let changed = try await changes(assignment, participant: participant, placement: placement, on: db)
+                rows[index].outcome = changed.isEmpty ? .duplicate : .update(changed)
+                rows[index].participantID = participant.id
+                rows[index].placementID = placement.id
+            } else if participant != nil || newPeople.contains(personIndex) {
+                rows[index].outcome = .extension
+            } else {
+                newPeople.insert(personIndex)
+                rows[index].outcome = .new
+            }
+        }
+        return Plan(rows: rows, ignoredColumns: contents.ignoredColumns, fingerprint: Self.fingerprint(data))
+    }
+
+    /// The fields a row would change. A value left out of the file changes nothing (it does not erase).
+    private func changes(_ assignment: AFAssignment, participant: Participant, placement: Placement, on db: any Database) async throws -> [AFField] {
+        let key = try await keyRing.subjectKey(participant.requireID(), organisationID: participant.organisationID, on: db)
+        let person = SealedRow(key: key, table: Participant.schema, rowID: try participant.requireID())
+        let place = SealedRow(key: key, table: Placement.schema, rowID: try placement.requireID())
+        var changed: [AFField] = []
+        func compare(_ field: AFField, _ new: String?, _ old: String?) {
+            if let new, new != old { changed.append(field) }
+        }
+        compare(.givenName, assignment.givenName, try person.open(participant.givenName, "given_name"))
+        compare(.familyName, assignment.familyName, try person.open(participant.familyName, "family_name"))
+        compare(.phone, assignment.phone, try person.open(participant.phone, "phone"))
+        compare(.address, assignment.address, try person.open(participant.address, "address"))
+        compare(.email, assignment.email, try person.open(participant.email, "email"))
+        compare(.gender, assignment.gender, try person.open(participant.gender, "gender"))
+        compare(.education, assignment.education, try person.open(participant.education, "education"))
+        compare(.workExperience, assignment.workExperience, try person.open(participant.workExperience, "work_experience"))
+        compare(.interpreterLanguage, assignment.interpreterLanguage, try person.open(participant.interpreterLanguage, "interpreter_language"))
+        compare(.orderNumber, assignment.orderNumber, try place.open(placement.orderNumber, "order_number"))
+        compare(.referenceNumber, assignment.referenceNumber, try place.open(placement.referenceNumber, "reference_number"))
+        compare(.caseOfficer, assignment.caseOfficer, try place.open(placement.caseOfficer, "case_officer"))
+        compare(.startsOn, assignment.startsOn.description, placement.startsOn)
+        compare(.endsOn, assignment.endsOn.description, placement.endsOn)
+        compare(.level, assignment.level, placement.level)
+        compare(.participationRate, assignment.participationRate.map(String.init), placement.participationRate.map(String.init))
+        return changed
+    }
+
+    struct Committed: Sendable, Equatable {
+        var created: Int
+        var extended: Int
+        var updated: Int
+        var unchanged: Int
+        var refused: Int
+    }
+
+    /// Plans the file again (what is registered may have changed since the preview) and writes every
+    /// importable row in one transaction: if any write fails, nothing is saved.
+    func commit(_ data: Data, organisationID: UUID, unitID: UUID, by actor: AuditDraft, on database: any Database) async throws -> (Plan, Committed) {
+        try await database.transaction { db in
+            let plan = try await preview(data, organisationID: organisationID, on: db)
+            var result = Committed(created: 0, extended: 0, updated: 0, unchanged: plan.count("duplicate"), refused: plan.count("error"))
+            for row in plan.rows {
+                guard let assignment = row.assignment else { continue }
+                switch row.outcome {
+                case .new, .extension:
+                    let outcome = try await registry.register(Self.newParticipant(assignment, unitID: unitID), organisationID: organisationID,
+                                                              by: actor, on: db)
+                    switch outcome {
+                    case .created: result.created += 1
+                    case .extended: result.extended += 1
+                    case .duplicate: result.unchanged += 1
+                    }
+                case .update(let fields):
+                    guard let participantID = row.participantID, let placementID = row.placementID else { continue }
+                    try await registry.update(participantID: participantID, placementID: placementID, with: assignment, fields: fields,
+                                              organisationID: organisationID, by: actor, on: db)
+                    result.updated += 1
+                case .duplicate, .error:
+                    continue
+                }
+            }
+            return (plan, result)
+        }
+    }
+
+    static func newParticipant(_ assignment: AFAssignment, unitID: UUID) -> ParticipantRegistry.NewParticipant {
+        .init(personalNumber: assignment.personalNumber, givenName: assignment.givenName, familyName: assignment.familyName,
+              phone: assignment.phone, email: assignment.email, address: assignment.address, gender: assignment.gender,
+              education: assignment.education, workExperience: assignment.workExperience, interpreterLanguage: assignment.interpreterLanguage,
+              placement: .init(unitID: unitID, handledareID: nil, caseNumber: assignment.implementationReference,
+                               referenceNumber: assignment.referenceNumber, level: assignment.level, startsOn: assignment.startsOn,
+                               endsOn: assignment.endsOn, orderNumber: assignment.orderNumber, participationRate: assignment.participationRate,
+                               caseOfficer: assignment.caseOfficer))
+    }
+}
+
+extension Array {
+    func chunked(_ size: Int) -> [[Element]] {
+        stride(from: 0, to: count, by: size).map { Array(self[$0..<Swift.min($0 + size, count)]) }
+    }
+}
+
+extension Application {
+    var assignmentImport: AssignmentImport { AssignmentImport(registry: participantRegistry, keyRing: keyRing, clock: clock) }
+}
