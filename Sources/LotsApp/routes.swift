@@ -52,6 +52,8 @@ func routes(_ app: Application) throws {
         app.post(.adminAPIClients, permission: .capability(.manageAccounts), use: APIClientAdminController.create)
         app.post(.adminAPIClientRevoke(.key), permission: .capability(.manageAccounts), use: APIClientAdminController.revoke)
         app.get(.apiWhoAmI, permission: .apiClient(nil), use: WhoAmIController.show)
+        app.post(.apiImports, permission: .apiClient(.importsWrite), body: .collect(maxSize: ImportAPIController.maxUpload),
+                 use: ImportAPIController.create)
     }
     do { // participants, through the audited access path
         let readers = Permission.anyCapability([.documentOwnParticipants, .followUpUnit, .manageAssignments])

@@ -152,4 +152,52 @@ import Vapor
             #expect(try await Participant.query(on: app.db).count() == participants)
         }
     }
+
+    // MARK: - The API, as an integration calls it
+
+    func post(_ app: Application, _ path: String, token: String?, body: Data, contentType: HTTPMediaType = .init(type: "text", subType: "csv"))
+        async throws -> (HTTPResponseStatus, String) {
+        var headers = HTTPHeaders()
+        headers.contentType = contentType
+        if let token { headers.bearerAuthorization = BearerAuthorization(token: token) }
+        var result: (HTTPResponseStatus, String)?
+        try await app.testing().test(.POST, path, headers: headers, body: .init(data: body)) { result = ($0.status, $0.body.string) }
+        return try #require(result)
+    }
+
+    @Test func theAPIPreviewsAndCommitsWithTheImportScopeOnly() async throws {
+        try await withLotsApp { app in
+            let (organisationID, _, _) = try await context(app)
+            let service = APIClientService(clock: app.clock, audit: app.auditLog)
+            let (token, _) = try await service.create(organisationID: organisationID, name: "AF", scopes: [.importsWrite], days: 30, createdBy: nil, on: app.db)
+            let (reader, _) = try await service.create(organisationID: organisationID, name: "BI", scopes: [.warehouseRead], days: 30, createdBy: nil, on: app.db)
+            let body = try file(Self.withProblems)
+            let before = try await Participant.query(on: app.db).count()
+
+            #expect(try await post(app, "/api/v1/imports?dry_run=true", token: nil, body: body).0 == .unauthorized)
+            #expect(try await post(app, "/api/v1/imports?dry_run=true", token: reader, body: body).0 == .forbidden)
+
+            let (previewStatus, preview) = try await post(app, "/api/v1/imports?dry_run=true", token: token, body: body)
+            #expect(previewStatus == .ok)
+            let result = try JSONDecoder().decode(ImportAPIController.Body.self, from: Data(preview.utf8))
+            #expect(result.committed == nil && result.summary == ["new": 5, "extension": 1, "update": 0, "duplicate": 1, "error": 13])
+            #expect(result.rows.count == 20 && result.rows.allSatisfy { $0.outcome != "error" || !$0.reasons.isEmpty })
+            #expect(try await Participant.query(on: app.db).count() == before)
+
+            let (missingUnit, _) = try await post(app, "/api/v1/imports", token: token, body: body)
+            #expect(missingUnit == .badRequest, "two units: the integration must name one")
+            let unit = "/api/v1/imports?unit=" + "Rusta och matcha, Exempelstad city".addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
+            let (status, committed) = try await post(app, unit, token: token, body: body)
+            #expect(status == .created)
+            let saved = try JSONDecoder().decode(ImportAPIController.Body.self, from: Data(committed.utf8)).committed
+            #expect(saved?.created == 5 && saved?.extended == 1 && saved?.refused == 13)
+            #expect(try await Participant.query(on: app.db).count() == before + 5)
+
+            let (broken, message) = try await post(app, unit, token: token, body: Data("Förnamn;Efternamn\nA;B".utf8))
+            #expect(broken == .unprocessableEntity && message.contains("Kolumner saknas"))
+            let json = Data(#"[{"genomforande_referens": "GR-77", "personnummer": "bad"}]"#.utf8)
+            let (jsonStatus, jsonBody) = try await post(app, "/api/v1/imports?dry_run=1", token: token, body: json, contentType: .json)
+            #expect(jsonStatus == .ok && jsonBody.contains("\"outcome\":\"error\""))
+        }
+    }
 }

@@ -82,19 +82,21 @@ extension RoutesBuilder {
         on(.GET, route, permission: permission, use: handler)
     }
 
+    /// `body`: how much a route accepts; uploads name a larger limit than the default.
     @discardableResult
     func post<Output: AsyncResponseEncodable>(
-        _ route: SiteRoute, permission: Permission, use handler: @Sendable @escaping (Request) async throws -> Output
+        _ route: SiteRoute, permission: Permission, body: HTTPBodyStreamStrategy = .collect,
+        use handler: @Sendable @escaping (Request) async throws -> Output
     ) -> Route {
-        on(.POST, route, permission: permission, use: handler)
+        on(.POST, route, permission: permission, body: body, use: handler)
     }
 
     @discardableResult
     func on<Output: AsyncResponseEncodable>(
-        _ method: HTTPMethod, _ route: SiteRoute, permission: Permission,
+        _ method: HTTPMethod, _ route: SiteRoute, permission: Permission, body: HTTPBodyStreamStrategy = .collect,
         use handler: @Sendable @escaping (Request) async throws -> Output
     ) -> Route {
-        let registered = on(method, route.pathComponents) { request async throws -> Vapor.Response in
+        let registered = on(method, route.pathComponents, body: body) { request async throws -> Vapor.Response in
             try Authorization.check(permission, request)
             return try await handler(request).encodeResponse(for: request)
         }

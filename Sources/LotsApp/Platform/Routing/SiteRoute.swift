@@ -35,6 +35,7 @@ enum SiteRoute: Sendable, Equatable {
     case adminAPIClients
     case adminAPIClientRevoke(Parameter<UUID>)
     case apiWhoAmI
+    case apiImports
     case auditReview
     case auditReviewExport
     case activityRecord
@@ -109,6 +110,7 @@ enum SiteRoute: Sendable, Equatable {
         case .adminAPIClients: ["admin", "api-clients"]
         case .adminAPIClientRevoke(let id): ["admin", "api-clients", id.segment(named: "clientID"), "revoke"]
         case .apiWhoAmI: ["api", "v1", "whoami"]
+        case .apiImports: ["api", "v1", "imports"]
         case .auditReview: ["privacy", "audit"]
         case .auditReviewExport: ["privacy", "audit.csv"]
         case .activityRecord: ["privacy", "activities"]
