@@ -48,6 +48,8 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.jobs.register(AuditCheckpointJob())
     app.jobs.register(NoticeAnnouncementJob())
     app.jobs.register(SignInHousekeepingJob())
+    app.jobs.register(ImportUploadPurgeJob())
+    app.jobs.schedule(ImportUploadPurgeJob(), every: 3600)
     app.jobs.schedule(SignInHousekeepingJob(), every: 3600)
     app.jobs.schedule(AuditCheckpointJob(), every: 600)
     app.lifecycle.use(JobRunnerLifecycle())

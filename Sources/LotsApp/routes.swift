@@ -62,6 +62,10 @@ func routes(_ app: Application) throws {
         app.get(.participant(.key), permission: readers, use: ParticipantsController.profile)
         app.get(.participantAccess(.key), permission: .capability(.accessColleagueParticipantWithReason), use: ParticipantsController.accessForm)
         app.post(.participantAccess(.key), permission: .capability(.accessColleagueParticipantWithReason), use: ParticipantsController.grantAccess)
+        app.get(.participantImport, permission: .capability(.manageAssignments), use: ImportController.form)
+        app.post(.participantImport, permission: .capability(.manageAssignments), body: .collect(maxSize: ImportAPIController.maxUpload),
+                 use: ImportController.preview)
+        app.post(.participantImportCommit(.key), permission: .capability(.manageAssignments), use: ImportController.commit)
     }
     do { // data-protection review
         // Unit managers review what their units' staff did; data-protection officers the whole organisation.

@@ -24,18 +24,26 @@ public enum FieldCipher {
     }
 
     public static func seal(_ plaintext: String, key: SymmetricKey, at location: Location) throws -> Data {
-        guard let combined = try AES.GCM.seal(Data(plaintext.utf8), using: key, authenticating: location.associatedData).combined else {
+        try seal(bytes: Data(plaintext.utf8), key: key, at: location)
+    }
+
+    public static func open(_ ciphertext: Data, key: SymmetricKey, at location: Location) throws(Failure) -> String {
+        guard let text = String(data: try open(bytes: ciphertext, key: key, at: location), encoding: .utf8) else { throw .cannotOpen }
+        return text
+    }
+
+    /// The same for bytes that are not text (an uploaded file).
+    public static func seal(bytes: Data, key: SymmetricKey, at location: Location) throws -> Data {
+        guard let combined = try AES.GCM.seal(bytes, using: key, authenticating: location.associatedData).combined else {
             throw Failure.cannotOpen
         }
         return combined
     }
 
-    public static func open(_ ciphertext: Data, key: SymmetricKey, at location: Location) throws(Failure) -> String {
+    public static func open(bytes ciphertext: Data, key: SymmetricKey, at location: Location) throws(Failure) -> Data {
         do {
             let box = try AES.GCM.SealedBox(combined: ciphertext)
-            let data = try AES.GCM.open(box, using: key, authenticating: location.associatedData)
-            guard let text = String(data: data, encoding: .utf8) else { throw Failure.cannotOpen }
-            return text
+            return try AES.GCM.open(box, using: key, authenticating: location.associatedData)
         } catch {
             throw .cannotOpen
         }

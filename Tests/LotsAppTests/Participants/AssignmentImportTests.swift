@@ -200,4 +200,46 @@ import Vapor
             #expect(jsonStatus == .ok && jsonBody.contains("\"outcome\":\"error\""))
         }
     }
+
+    // MARK: - The administrator's pages
+
+    @Test func anAdministratorUploadsPreviewsAndCommitsInTheBrowser() async throws {
+        try await withLotsApp { app in
+            let (organisationID, unitID, _) = try await context(app)
+            let admin = try await TestBrowser.signedIn(as: "Adam Administratör", in: app)
+            let form = try await admin.get("/participants/import")
+            #expect(form.status == .ok && form.body.contains("enctype=\"multipart/form-data\""))
+            let token = try #require(form.csrfToken)
+            let before = try await Participant.query(on: app.db).count()
+
+            let preview = try await admin.post("/participants/import", fields: ["_csrf": token, "unit": unitID.uuidString],
+                                               file: ("file", "af.csv", try file(Self.withProblems)))
+            #expect(preview.status == .ok)
+            #expect(preview.body.contains("5 nya, 1 förlängningar, 0 ändringar, 1 dubbletter, 13 fel"))
+            #expect(preview.body.contains("Kontrollsiffran stämmer inte"))
+            #expect(preview.body.components(separatedBy: "data-outcome=\"error\"").count - 1 == 13)
+            #expect(try await Participant.query(on: app.db).count() == before)
+
+            // The file waits sealed, never in clear.
+            let upload = try #require(try await ImportUpload.query(on: app.db).first())
+            #expect(!String(decoding: upload.content ?? Data(), as: UTF8.self).contains("Exempelsson"))
+
+            let action = try #require(preview.body.range(of: "/participants/import/").map { range in
+                String(preview.body[range.lowerBound...].prefix { $0 != "\"" })
+            })
+            let done = try await admin.post(action, form: ["_csrf": token])
+            #expect(done.status == .ok && done.body.contains("Importerat: 5 nya deltagare, 1 förlängningar"))
+            #expect(try await Participant.query(on: app.db).count() == before + 5)
+            #expect(try await ImportUpload.query(on: app.db).first()?.content == nil, "the file is gone after the commit")
+            #expect(try await admin.post(action, form: ["_csrf": token]).status == .gone, "and cannot be committed twice")
+
+            // A handledare may not import; a broken file changes nothing and says why.
+            let handledare = try await TestBrowser.signedIn(as: "Hanna Handledarsson", in: app)
+            #expect(try await handledare.get("/participants/import").status == .forbidden)
+            let broken = try await admin.post("/participants/import", fields: ["_csrf": token, "unit": unitID.uuidString],
+                                              file: ("file", "x.csv", Data("Förnamn;Efternamn\nA;B\n".utf8)))
+            #expect(broken.status == .unprocessableEntity && broken.body.contains("Kolumner saknas"))
+            _ = organisationID
+        }
+    }
 }

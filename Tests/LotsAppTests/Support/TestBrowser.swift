@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import NIOCore
+import NIOFoundationCompat
 import Testing
 import VaporTesting
 @testable import LotsApp
@@ -40,6 +41,22 @@ final class TestBrowser: @unchecked Sendable {
         var headers = headers
         headers.contentType = .urlEncodedForm
         return try await send(.POST, path, headers: headers, body: ByteBuffer(string: encoded))
+    }
+
+    /// A form with a file, as `multipart/form-data` (RFC 7578).
+    @discardableResult
+    func post(_ path: String, fields: [String: String], file: (name: String, filename: String, data: Data)) async throws -> Page {
+        let boundary = "lots-test-" + UUID().uuidString
+        var body = Data()
+        for (name, value) in fields {
+            body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8))
+        }
+        body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.name)\"; filename=\"\(file.filename)\"\r\nContent-Type: text/csv\r\n\r\n".utf8))
+        body.append(file.data)
+        body.append(Data("\r\n--\(boundary)--\r\n".utf8))
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
+        return try await send(.POST, path, headers: headers, body: ByteBuffer(data: body))
     }
 
     func setCookie(_ name: String, _ value: String) { cookies[name] = value }

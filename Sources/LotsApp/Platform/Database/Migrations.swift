@@ -31,6 +31,7 @@ enum MigrationRegistry {
             CreateMemberOIDC(),
             AddBankIDLoginCandidates(),
             AddPlacementAssignmentFields(),
+            CreateImportUploads(),
         ])
     }
 }

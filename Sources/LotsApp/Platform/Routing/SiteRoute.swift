@@ -36,6 +36,8 @@ enum SiteRoute: Sendable, Equatable {
     case adminAPIClientRevoke(Parameter<UUID>)
     case apiWhoAmI
     case apiImports
+    case participantImport
+    case participantImportCommit(Parameter<UUID>)
     case auditReview
     case auditReviewExport
     case activityRecord
@@ -111,6 +113,8 @@ enum SiteRoute: Sendable, Equatable {
         case .adminAPIClientRevoke(let id): ["admin", "api-clients", id.segment(named: "clientID"), "revoke"]
         case .apiWhoAmI: ["api", "v1", "whoami"]
         case .apiImports: ["api", "v1", "imports"]
+        case .participantImport: ["participants", "import"]
+        case .participantImportCommit(let id): ["participants", "import", id.segment(named: "uploadID"), "commit"]
         case .auditReview: ["privacy", "audit"]
         case .auditReviewExport: ["privacy", "audit.csv"]
         case .activityRecord: ["privacy", "activities"]

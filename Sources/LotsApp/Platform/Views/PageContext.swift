@@ -40,6 +40,9 @@ extension Request {
             if [Capability.documentOwnParticipants, .followUpUnit, .manageAssignments].contains(where: { PermissionMatrix.allows($0, roles: roles) }) {
                 navigation.append(NavigationItem(path: SiteRoute.participants.path, label: texts(ParticipantText.nav)))
             }
+            if PermissionMatrix.allows(.manageAssignments, roles: roles) {
+                navigation.append(NavigationItem(path: SiteRoute.participantImport.path, label: texts(ImportText.nav)))
+            }
             if PermissionMatrix.allows(.followUpUnit, roles: roles), !PermissionMatrix.allows(.reviewDataProtection, roles: roles) {
                 navigation.append(NavigationItem(path: SiteRoute.auditReview.path, label: texts(AuditText.nav)))
             }

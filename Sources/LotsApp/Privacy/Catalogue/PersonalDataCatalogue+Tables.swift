@@ -90,6 +90,12 @@ extension PersonalDataCatalogue {
             "totp_enabled_at": .personal(.authentication, .partnershipMembership, .clear, because: "sign-in checks it"),
             "totp_last_step": .personal(.authentication, .partnershipMembership, .clear, because: "a time-step number that stops code replays"),
         ]),
+        table("import_uploads", .none, [
+            "id": plain, "organisation_id": plain, "unit_id": plain, "fingerprint": plain, "expires_at": plain, "committed_at": plain,
+            "created_at": plain,
+            "uploaded_by": .personal(.staffRole, .platformStaffAccounts, .pseudonym),
+            "content": .personal(.nationalIdentificationNumber, .rom2Registration, .encrypted),
+        ]),
         table("member_external_identities", .member, [
             "id": plain, "organisation_id": plain, "created_at": plain,
             "member_id": .personal(.pseudonymousID, .partnershipMembership, .pseudonym),

@@ -9,6 +9,8 @@ import Vapor
 enum KeyPurpose: String, Sendable, CaseIterable {
     /// HMAC key of the blind indexes (personnummer, case numbers, e-mail addresses).
     case blindIndex = "blind_index"
+    /// AES key of files uploaded for an import, kept encrypted between preview and commit.
+    case uploads
 }
 
 /// Holds the key-encryption key and hands out organisation keys, which are stored only wrapped by it.
