@@ -10,6 +10,8 @@ enum AccessBasis: Sendable, Equatable {
     case unitFollowUp
     /// An administrator managing placements.
     case placementAdministration
+    /// The participant themselves, signed in with BankID (right of access).
+    case ownData
 
     var purpose: String {
         switch self {
@@ -17,6 +19,7 @@ enum AccessBasis: Sendable, Equatable {
         case .colleagueGrant(let reason, _): "colleague_access:\(reason.rawValue)"
         case .unitFollowUp: "unit_follow_up"
         case .placementAdministration: "placement_administration"
+        case .ownData: "own_data"
         }
     }
 }

@@ -72,6 +72,20 @@ struct ParticipantRecords: Sendable {
         return try decrypt(participant, placements: placements, key: key, basis: basis, names: names)
     }
 
+    /// A participant's own data, for their own page: audited like any read, with them as the reader.
+    func ownData(_ participantID: UUID, organisationID: UUID, on db: any Database) async throws -> ParticipantProfile {
+        guard let participant = try await Participant.query(on: db).filter(\.$id == participantID).filter(\.$organisationID == organisationID).first(),
+              let key = try await keyRing.subjectKeys([participantID], organisationID: organisationID, on: db)[participantID] else {
+            throw Failure.notFound
+        }
+        try await record(AuditDraft(organisationID: organisationID, actorID: participantID, actorRole: "participant", action: .view,
+                                    subject: SubjectReference.participant(participantID), purpose: AccessBasis.ownData.purpose, resultCount: 1,
+                                    query: "own page"))
+        let placements = try await Placement.query(on: db).filter(\.$participantID == participantID).sort(\.$startsOn, .descending).all()
+        let names = try await Names.load(units: placements.map(\.unitID), staff: placements.compactMap(\.handledareID), on: db)
+        return try decrypt(participant, placements: placements, key: key, basis: .ownData, names: names)
+    }
+
     /// The ground on which the staff may see the participant, or nil.
     func basis(for staff: StaffActor, participantID: UUID, placements: [Placement], on db: any Database) async throws -> AccessBasis? {
         if staff.has(.handledare), placements.contains(where: { $0.handledareID == staff.accountID }) { return .ownCaseload }
@@ -146,7 +160,8 @@ struct ParticipantRecords: Sendable {
     func decrypt(_ participant: Participant, placements: [Placement], key: SymmetricKey, basis: AccessBasis, names: Names) throws -> ParticipantProfile {
         let id = try participant.requireID()
         let row = SealedRow(key: key, table: Participant.schema, rowID: id)
-        let contact: ParticipantProfile.Contact? = participant.protectedIdentity ? nil : .init(
+        // A protected identity's contact details are not even decrypted for staff; the person sees their own.
+        let contact: ParticipantProfile.Contact? = participant.protectedIdentity && basis != .ownData ? nil : .init(
             phone: try row.open(participant.phone, "phone"), email: try row.open(participant.email, "email"),
             address: try row.open(participant.address, "address"))
         let digits = try row.open(participant.personalNumber, "personal_number")

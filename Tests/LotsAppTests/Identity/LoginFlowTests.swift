@@ -100,18 +100,18 @@ import VaporTesting
 
             // Only the accounts BankID found can be chosen.
             let hanna = try #require(try await StaffAccount.query(on: app.db).filter(\.$displayName == "Hanna Handledarsson").first()?.requireID())
-            #expect(try await browser.post(chooser, form: ["_csrf": token, "account": hanna.uuidString]).status == .badRequest)
+            #expect(try await browser.post(chooser, form: ["_csrf": token, "account": "staff:" + hanna.uuidString]).status == .badRequest)
 
             let partnership = try #require(try await Organisation.query(on: app.db).filter(\.$slug == DemoData.partnership.slug).first()?.requireID())
             let account = try #require(try await StaffAccount.query(on: app.db).filter(\.$displayName == DemoData.karin.name)
                 .filter(\.$organisation.$id == partnership).first()?.requireID())
-            let chosen = try await browser.post(chooser, form: ["_csrf": token, "account": account.uuidString])
+            let chosen = try await browser.post(chooser, form: ["_csrf": token, "account": "staff:" + account.uuidString])
             #expect(chosen.status == .seeOther && chosen.location == "/start")
             let start = try await browser.get("/start")
             #expect(start.body.contains("Kumppanuusalusta (demo)") && !start.body.contains("Exempelmissionen (demo)"))
             #expect(try await BankIDLogin.find(loginID, on: app.db) == nil, "the choice is spent")
             let sessionToken = try #require(start.csrfToken)
-            #expect(try await browser.post(chooser, form: ["_csrf": sessionToken, "account": account.uuidString]).status == .notFound)
+            #expect(try await browser.post(chooser, form: ["_csrf": sessionToken, "account": "staff:" + account.uuidString]).status == .notFound)
 
             // A choice left open too long lapses.
             let late = TestBrowser(app)
@@ -121,6 +121,38 @@ import VaporTesting
             try await late.get("/login/bankid/\(lateID.uuidString)/status")
             clock.advance(by: BankIDLoginService.chooseWithin + 1)
             #expect(try await late.get("/login/bankid/\(lateID.uuidString)/organisation").location == "/login?cancelled=1")
+        }
+    }
+
+    @Test func aParticipantSignsInAndSeesOnlyTheirOwnData() async throws {
+        try await withServer { app, clock in
+            let cecilia = try #require(BankIDTestAppController.identities.firstIndex { $0.name == "Cecilia Testström" })
+            let browser = TestBrowser(app)
+            let loginID = try await startLogin(browser)
+            try await approve(app, loginID: loginID, identity: cecilia)
+            clock.advance(by: 2)
+            let status = try await browser.get("/login/bankid/\(loginID.uuidString)/status")
+            #expect(status.body.contains("\"state\":\"complete\""))
+            #expect(try await browser.get("/start").location == "/me")
+
+            let own = try await browser.get("/me")
+            #expect(own.status == .ok)
+            #expect(own.body.contains("Cecilia Testström") && own.body.contains("Hanna Handledarsson"))
+            #expect(!own.body.contains("Amira"), "nobody else's data")
+            // Her identity is protected from staff views, not from herself: her own page shows her contact details.
+            let id = try await ParticipantFixture.id(of: "Cecilia", in: app)
+            let participant = try #require(try await Participant.find(id, on: app.db))
+            let key = try await app.keyRing.subjectKey(id, organisationID: participant.organisationID, on: app.db)
+            let phone = try #require(try SealedRow(key: key, table: Participant.schema, rowID: id).open(participant.phone, "phone"))
+            #expect(participant.protectedIdentity && own.body.contains(phone))
+            #expect(own.body.contains("Rusta och matcha"), "the current privacy notice is on the page")
+
+            for path in ["/participants", "/participants/import", "/privacy/audit", "/member", "/admin/accounts"] {
+                #expect(try await browser.get(path).status == .forbidden, "\(path)")
+            }
+            let events = try await app.db.sql.raw("SELECT * FROM audit_events WHERE actor_role = 'participant'").all().map(AuditVerifier.entry)
+            #expect(events.map(\.action) == ["login", "view"])
+            #expect(events.allSatisfy { $0.subject == SubjectReference.participant(id) })
         }
     }
 

@@ -19,6 +19,7 @@ import VaporTesting
         case .public, .developmentOnly: true
         case .signedIn: role != nil
         case .member: false // staff are not members; MemberTests sign members in
+        case .participant: false // staff are not participants; LoginFlowTests sign a participant in
         case .capability(let capability): role.map { PermissionMatrix.capabilities(of: $0).contains(capability) } ?? false
         case .anyCapability(let capabilities):
             role.map { role in capabilities.contains { PermissionMatrix.capabilities(of: role).contains($0) } } ?? false

@@ -55,6 +55,10 @@ enum BankIDTestAppController {
         let staff = people.map {
             BankIDTestOrders.Identity(personalNumber: $0.identityNumber.digits, givenName: $0.givenName, surname: $0.surname)
         }
-        return staff + [BankIDTestOrders.Identity(personalNumber: DemoData.identityNumber(99).digits, givenName: "Okänd", surname: "Utan Konto")]
+        // Two participants (one with a protected identity) sign in to their own pages.
+        let participants = DemoParticipants.seeds.enumerated().filter { ["Amira", "Cecilia"].contains($0.element.givenName) }.map { index, seed in
+            BankIDTestOrders.Identity(personalNumber: DemoParticipants.identityNumber(index).digits, givenName: seed.givenName, surname: seed.familyName)
+        }
+        return staff + participants + [BankIDTestOrders.Identity(personalNumber: DemoData.identityNumber(99).digits, givenName: "Okänd", surname: "Utan Konto")]
     }
 }

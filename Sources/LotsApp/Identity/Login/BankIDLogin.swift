@@ -21,14 +21,35 @@ final class BankIDLogin: Model, @unchecked Sendable {
     @OptionalField(key: "hint_code") var hintCode: String?
     @Field(key: "started_at") var startedAt: Date
     @OptionalField(key: "collected_at") var collectedAt: Date?
-    /// For a person with accounts in several organisations, once BankID has identified them: the ids of
-    /// those accounts, space-separated, until they choose one.
+    /// For a person with accounts in several organisations (or both staff and participant), once BankID
+    /// has identified them: those accounts as `kind:id`, space-separated, until they choose one.
     @OptionalField(key: "candidate_accounts") var candidateAccounts: String?
 
+    /// An account BankID's answer fits: a staff account, or a participant's own access.
+    struct Candidate: Hashable, Sendable, LosslessStringConvertible {
+        var kind: UserSession.AccountKind
+        var id: UUID
+
+        init(kind: UserSession.AccountKind, id: UUID) {
+            self.kind = kind
+            self.id = id
+        }
+
+        /// `staff:<uuid>` or `participant:<uuid>`.
+        init?(_ description: String) {
+            let parts = description.split(separator: ":", maxSplits: 1).map(String.init)
+            guard parts.count == 2, let kind = UserSession.AccountKind(rawValue: parts[0]), kind != .member,
+                  let id = UUID(uuidString: parts[1]) else { return nil }
+            self.init(kind: kind, id: id)
+        }
+
+        var description: String { "\(kind.rawValue):\(id.uuidString.lowercased())" }
+    }
+
     /// The accounts the person may choose between, while the choice is open.
-    func candidates(now: Date) -> [UUID] {
+    func candidates(now: Date) -> [Candidate] {
         guard state == .complete, let collectedAt, now.timeIntervalSince(collectedAt) < BankIDLoginService.chooseWithin else { return [] }
-        return (candidateAccounts ?? "").split(separator: " ").compactMap { UUID(uuidString: String($0)) }
+        return (candidateAccounts ?? "").split(separator: " ").compactMap { Candidate(String($0)) }
     }
 
     init() {}

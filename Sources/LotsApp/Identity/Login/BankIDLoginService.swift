@@ -85,15 +85,19 @@ struct BankIDLoginService: Sendable {
             return .failed(hintCode: "invalidCompletion")
         }
         let accounts = try await StaffDirectory.activeAccounts(for: number, keyRing: keyRing, on: database)
-        if accounts.count > 1 {
+        let participants = try await Self.participants(for: number, keyRing: keyRing, on: database)
+        let candidates = try accounts.map { BankIDLogin.Candidate(kind: .staff, id: try $0.requireID()) }
+            + participants.map { BankIDLogin.Candidate(kind: .participant, id: try $0.requireID()) }
+        if candidates.count > 1 {
             // The accounts are kept (by id only) on the browser-bound sign-in until the person chooses.
             login.state = .complete
             login.collectedAt = clock.now()
-            login.candidateAccounts = try accounts.map { try $0.requireID().uuidString }.joined(separator: " ")
+            login.candidateAccounts = candidates.map(\.description).joined(separator: " ")
             try await login.update(on: database)
             return .chooseOrganisation
         }
         try await login.delete(on: database)
+        if let participant = participants.first { return .signedIn(token: try await signIn(participant, on: database)) }
         guard let account = accounts.first else {
             // Who was refused is not recorded: they are not a user, and the number must not be kept.
             try await audit.record(AuditDraft(action: .loginRefused, purpose: "sign_in", query: "method=bankid reason=no_account"))
@@ -103,11 +107,42 @@ struct BankIDLoginService: Sendable {
     }
 
     /// The choice of a person with accounts in several organisations: one of the accounts BankID found.
-    func choose(_ accountID: UUID, for login: BankIDLogin, on database: any Database) async throws -> String? {
-        guard login.candidates(now: clock.now()).contains(accountID),
-              let account = try await StaffAccount.find(accountID, on: database), account.active else { return nil }
-        try await login.delete(on: database)
-        return try await signIn(account, on: database)
+    func choose(_ candidate: BankIDLogin.Candidate, for login: BankIDLogin, on database: any Database) async throws -> String? {
+        guard login.candidates(now: clock.now()).contains(candidate) else { return nil }
+        switch candidate.kind {
+        case .staff:
+            guard let account = try await StaffAccount.find(candidate.id, on: database), account.active else { return nil }
+            try await login.delete(on: database)
+            return try await signIn(account, on: database)
+        case .participant:
+            guard let participant = try await Participant.find(candidate.id, on: database) else { return nil }
+            try await login.delete(on: database)
+            return try await signIn(participant, on: database)
+        case .member:
+            return nil
+        }
+    }
+
+    /// The participants with this personnummer, in every case-management organisation (matched by each
+    /// organisation's blind index: the number itself is never stored).
+    static func participants(for number: SwedishIdentityNumber, keyRing: KeyRing, on database: any Database) async throws -> [Participant] {
+        var found: [Participant] = []
+        for organisation in try await Organisation.query(on: database).filter(\.$kind == .caseManagement).all() {
+            let organisationID = try organisation.requireID()
+            let index = try await keyRing.blindIndex(number.digits, field: Participant.personalNumberField, organisationID: organisationID, on: database)
+            found += try await Participant.query(on: database).filter(\.$organisationID == organisationID).filter(\.$personalNumberIndex == index).all()
+        }
+        return found
+    }
+
+    /// A participant signs in to see their own data.
+    private func signIn(_ participant: Participant, on database: any Database) async throws -> String {
+        let participantID = try participant.requireID()
+        try await audit.record(AuditDraft(organisationID: participant.organisationID, actorID: participantID, actorRole: "participant", action: .login,
+                                          subject: SubjectReference.participant(participantID), purpose: "sign_in", query: "method=bankid"))
+        let (token, _) = try await sessions.create(kind: .participant, accountID: participantID, organisationID: participant.organisationID,
+                                                   method: "bankid", now: clock.now(), on: database)
+        return token
     }
 
     private func signIn(_ account: StaffAccount, on database: any Database) async throws -> String {

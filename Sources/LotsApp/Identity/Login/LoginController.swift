@@ -70,19 +70,27 @@ enum LoginController {
         let login = try await ownLogin(req)
         let candidates = login.candidates(now: req.clock.now())
         guard !candidates.isEmpty else { return req.redirect(to: SiteRoute.login.path + "?cancelled=1") }
-        let accounts = try await StaffAccount.query(on: req.db).filter(\.$id ~~ candidates).filter(\.$active == true).with(\.$organisation).all()
-        let choices = try accounts.map { OrganisationChoicePage.Choice(accountID: try $0.requireID(), organisation: $0.organisation.name) }
-            .sorted { $0.organisation < $1.organisation }
+        let organisations = Dictionary(uniqueKeysWithValues: try await Organisation.query(on: req.db).all().map { (try $0.requireID(), $0.name) })
+        var choices: [OrganisationChoicePage.Choice] = []
+        let staffIDs = candidates.filter { $0.kind == .staff }.map(\.id)
+        for account in try await StaffAccount.query(on: req.db).filter(\.$id ~~ staffIDs).filter(\.$active == true).all() {
+            choices.append(.init(candidate: .init(kind: .staff, id: try account.requireID()), organisation: organisations[account.$organisation.id] ?? ""))
+        }
+        let participantIDs = candidates.filter { $0.kind == .participant }.map(\.id)
+        for participant in try await Participant.query(on: req.db).filter(\.$id ~~ participantIDs).all() {
+            choices.append(.init(candidate: .init(kind: .participant, id: try participant.requireID()), organisation: organisations[participant.organisationID] ?? ""))
+        }
+        choices.sort { ($0.organisation, $0.candidate.kind.rawValue) < ($1.organisation, $1.candidate.kind.rawValue) }
         return try await OrganisationChoicePage.render(.init(loginID: try login.requireID(), choices: choices), context: req.pageContext)
             .encodeResponse(for: req)
     }
 
     @Sendable
     static func chooseOrganisation(req: Request) async throws -> Response {
-        struct Form: Content { var account: UUID }
+        struct Form: Content { var account: String }
         let login = try await ownLogin(req)
-        guard let form = try? req.content.decode(Form.self),
-              let token = try await req.bankIDLogins.choose(form.account, for: login, on: req.db) else {
+        guard let form = try? req.content.decode(Form.self), let candidate = BankIDLogin.Candidate(form.account),
+              let token = try await req.bankIDLogins.choose(candidate, for: login, on: req.db) else {
             throw Abort(.badRequest, reason: "That organisation is not one you can sign in to. Sign in again.")
         }
         return signIn(req, token: token, response: req.redirect(to: SiteRoute.start.path))

@@ -11,6 +11,8 @@ enum LoginText: String, TextKey {
     case chooseLead = "login.choose_lead"
     case chooseLegend = "login.choose_legend"
     case chooseButton = "login.choose_button"
+    case asStaff = "login.as_staff"
+    case asParticipant = "login.as_participant"
 }
 
 /// BankID's states in the words Lots uses for them.

@@ -7,6 +7,7 @@ enum StartController {
     static func show(req: Request) async throws -> Response {
         guard let session = req.signedIn else { throw Abort(.unauthorized) }
         if session.kind == .member { return req.redirect(to: SiteRoute.memberHome.path) }
+        if session.kind == .participant { return req.redirect(to: SiteRoute.participantSelf.path) }
         let unitIDs = session.roles.compactMap(\.unitID)
         let units = try await OrganisationUnit.query(on: req.db).filter(\.$id ~~ unitIDs).all()
         let names = Dictionary(uniqueKeysWithValues: try units.map { (try $0.requireID(), $0.name) })

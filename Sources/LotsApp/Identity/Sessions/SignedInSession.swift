@@ -26,6 +26,7 @@ struct SignedInSession: Sendable, Equatable {
 
     static func load(_ record: UserSession, on database: any Database) async throws -> SignedInSession? {
         if record.accountKind == .member { return try await loadMember(record, on: database) }
+        if record.accountKind == .participant { return try await loadParticipant(record, on: database) }
         guard let account = try await StaffAccount.find(record.accountID, on: database), account.active,
               account.$organisation.id == record.organisationID,
               let organisation = try await Organisation.find(record.organisationID, on: database) else { return nil }
@@ -37,6 +38,16 @@ struct SignedInSession: Sendable, Equatable {
             preferredLanguage: account.preferredLanguage.flatMap(UILanguage.init(rawValue:)),
             roles: grants.map { RoleGrant(role: $0.role, unitID: $0.$unit.id) }, csrfToken: record.csrfToken,
             lastSeenAt: record.lastSeenAt, expiresAt: record.expiresAt)
+    }
+
+    /// A participant's session: no roles; the header shows no name (the page itself shows their data).
+    private static func loadParticipant(_ record: UserSession, on database: any Database) async throws -> SignedInSession? {
+        guard let participant = try await Participant.find(record.accountID, on: database), participant.organisationID == record.organisationID,
+              let organisation = try await Organisation.find(record.organisationID, on: database) else { return nil }
+        return SignedInSession(
+            sessionID: try record.requireID(), accountID: record.accountID, kind: .participant, organisationID: record.organisationID,
+            organisationName: organisation.name, displayName: "", preferredLanguage: nil, roles: [],
+            csrfToken: record.csrfToken, lastSeenAt: record.lastSeenAt, expiresAt: record.expiresAt)
     }
 
     /// A member's session: no roles; the username stands for them in the page header.

@@ -10,6 +10,8 @@ final class UserSession: Model, @unchecked Sendable {
         case staff
         /// A partnership platform's registered member (signs in with a username and a password).
         case member
+        /// A participant of a case-management organisation, signed in with BankID to see their own data.
+        case participant
     }
 
     @ID(key: .id) var id: UUID?

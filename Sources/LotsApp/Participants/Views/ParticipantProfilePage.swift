@@ -59,13 +59,14 @@ enum ParticipantProfilePage {
         case .ownCaseload: return .p(.class("muted"), .text(t(ParticipantText.basisOwn)))
         case .unitFollowUp: return .p(.class("muted"), .text(t(ParticipantText.basisUnit)))
         case .placementAdministration: return .p(.class("muted"), .text(t(ParticipantText.basisAdministration)))
+        case .ownData: return .empty
         case .colleagueGrant(let reason, let expiresAt):
             return .p(.class("alert alert-warning"), .attribute(named: "role", value: "status"),
                       .text(t(ParticipantText.basisColleague, ["reason": t(ParticipantText(reason))]) + " "), Components.time(expiresAt))
         }
     }
 
-    private static func placements(_ rows: [ParticipantProfile.PlacementRow], _ t: Texts) -> Node<HTML.BodyContext> {
+    static func placements(_ rows: [ParticipantProfile.PlacementRow], _ t: Texts) -> Node<HTML.BodyContext> {
         let headers: [ParticipantText] = [.columnCaseNumber, .referenceNumber, .level, .columnPeriod, .columnUnit, .columnHandledare]
         return .table(
             .class("table"),
@@ -85,7 +86,7 @@ enum ParticipantProfilePage {
         )
     }
 
-    private static func fact(_ label: String, _ value: String?, _ t: Texts) -> Node<HTML.DescriptionListContext> {
+    static func fact(_ label: String, _ value: String?, _ t: Texts) -> Node<HTML.DescriptionListContext> {
         .group(.dt(.text(label)), .unwrap(value, { .dd(.attribute(named: "translate", value: "no"), .text($0)) },
                                           else: .dd(.class("muted"), .text(t(ParticipantText.notRecorded)))))
     }

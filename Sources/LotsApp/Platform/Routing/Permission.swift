@@ -15,6 +15,8 @@ enum Permission: Sendable, Equatable, CustomStringConvertible {
     case anyCapability([Capability])
     /// A signed-in member of a partnership platform (not staff).
     case member
+    /// A signed-in participant (BankID), for their own data only.
+    case participant
     /// An integration's bearer token; with a scope, the token must carry it.
     case apiClient(APIScope?)
 
@@ -24,6 +26,7 @@ enum Permission: Sendable, Equatable, CustomStringConvertible {
         case .developmentOnly: "development-only"
         case .signedIn: "signed-in"
         case .member: "member"
+        case .participant: "participant"
         case .capability(let capability): capability.rawValue
         case .anyCapability(let capabilities): capabilities.map(\.rawValue).joined(separator: "|")
         case .apiClient(let scope): "api-client" + (scope.map { ":" + $0.rawValue } ?? "")
@@ -42,6 +45,8 @@ enum Authorization {
             _ = try requireSession(request)
         case .member:
             guard try requireSession(request).kind == .member else { throw Abort(.forbidden) }
+        case .participant:
+            guard try requireSession(request).kind == .participant else { throw Abort(.forbidden) }
         case .capability(let capability):
             let session = try requireSession(request)
             guard PermissionMatrix.allows(capability, roles: session.roles.map(\.role)) else { throw Abort(.forbidden) }

@@ -37,6 +37,7 @@ enum SiteRoute: Sendable, Equatable {
     case apiWhoAmI
     case apiImports
     case participantImport
+    case participantSelf
     case participantImportCommit(Parameter<UUID>)
     case auditReview
     case auditReviewExport
@@ -114,6 +115,7 @@ enum SiteRoute: Sendable, Equatable {
         case .apiWhoAmI: ["api", "v1", "whoami"]
         case .apiImports: ["api", "v1", "imports"]
         case .participantImport: ["participants", "import"]
+        case .participantSelf: ["me"]
         case .participantImportCommit(let id): ["participants", "import", id.segment(named: "uploadID"), "commit"]
         case .auditReview: ["privacy", "audit"]
         case .auditReviewExport: ["privacy", "audit.csv"]

@@ -34,8 +34,11 @@ extension Request {
         var navigation: [NavigationItem]
         var viewer: Viewer?
         if let session = signedIn {
-            navigation = session.kind == .member ? [NavigationItem(path: SiteRoute.memberHome.path, label: texts(MemberText.navHome))]
-                : [NavigationItem(path: SiteRoute.start.path, label: texts(LoginText.navStart))]
+            navigation = switch session.kind {
+            case .member: [NavigationItem(path: SiteRoute.memberHome.path, label: texts(MemberText.navHome))]
+            case .participant: [NavigationItem(path: SiteRoute.participantSelf.path, label: texts(ParticipantSelfText.nav))]
+            case .staff: [NavigationItem(path: SiteRoute.start.path, label: texts(LoginText.navStart))]
+            }
             let roles = session.roles.map(\.role)
             if [Capability.documentOwnParticipants, .followUpUnit, .manageAssignments].contains(where: { PermissionMatrix.allows($0, roles: roles) }) {
                 navigation.append(NavigationItem(path: SiteRoute.participants.path, label: texts(ParticipantText.nav)))

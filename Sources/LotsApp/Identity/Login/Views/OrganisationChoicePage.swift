@@ -4,7 +4,7 @@ import Plot
 /// After BankID: a person with accounts in several organisations chooses which one to work in now.
 enum OrganisationChoicePage {
     struct Choice: Sendable {
-        var accountID: UUID
+        var candidate: BankIDLogin.Candidate
         var organisation: String
     }
 
@@ -27,9 +27,10 @@ enum OrganisationChoicePage {
                         let id = "organisation-\(index)"
                         return .element(named: "div", nodes: [
                             .class("choice"),
-                            .input(.type(.radio), .id(id), .name("account"), .value(choice.accountID.uuidString.lowercased()),
+                            .input(.type(.radio), .id(id), .name("account"), .value(choice.candidate.description),
                                    .required(true), .checked(index == 0)),
-                            .label(.for(id), .attribute(named: "translate", value: "no"), .text(choice.organisation)),
+                            .label(.for(id), .span(.attribute(named: "translate", value: "no"), .text(choice.organisation)),
+                                   .text(" – " + t(choice.candidate.kind == .participant ? LoginText.asParticipant : LoginText.asStaff))),
                         ])
                     }
                 ),

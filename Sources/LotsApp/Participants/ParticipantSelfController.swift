@@ -1,0 +1,66 @@
+import Fluent
+import Foundation
+import Plot
+import Vapor
+
+/// A participant's own page (signed in with BankID): the data held about them, their periods and
+/// handledare, and the organisation's current privacy notice.
+enum ParticipantSelfController {
+    @Sendable
+    static func show(req: Request) async throws -> HTML {
+        guard let session = req.signedIn, session.kind == .participant else { throw Abort(.forbidden) }
+        let profile = try await req.application.participantRecords.ownData(session.accountID, organisationID: session.organisationID, on: req.db)
+        let notice = try await PrivacyNotices.notice(organisationID: session.organisationID, language: req.uiLanguage.rawValue, on: req.db)
+        return ParticipantSelfPage.render(.init(profile: profile, organisation: session.organisationName, notice: notice), context: req.pageContext)
+    }
+}
+
+enum ParticipantSelfText: String, TextKey {
+    case nav = "self.nav"
+    case title = "self.title"
+    case lead = "self.lead"
+    case profile = "self.profile"
+    case placements = "self.placements"
+    case handledare = "self.handledare"
+    case noHandledare = "self.no_handledare"
+}
+
+enum ParticipantSelfPage {
+    struct Model: Sendable {
+        var profile: ParticipantProfile
+        var organisation: String
+        var notice: PrivacyNotices.Notice?
+    }
+
+    static func render(_ model: Model, context: PageContext) -> HTML {
+        let t = context.texts
+        let profile = model.profile
+        let handledare = profile.placements.first { $0.endedOn == nil }?.handledareName
+        return Layout.page(context, title: t(ParticipantSelfText.title), content: .group(
+            .h1(.text(t(ParticipantSelfText.title))),
+            .p(.class("lead"), .text(t(ParticipantSelfText.lead, ["organisation": model.organisation]))),
+            .section(
+                .class("card"),
+                .h2(.text(t(ParticipantSelfText.profile))),
+                .dl(
+                    .class("facts"),
+                    ParticipantProfilePage.fact(t(MemberText.givenName) + " / " + t(MemberText.familyName), profile.givenName + " " + profile.familyName, t),
+                    ParticipantProfilePage.fact(t(ParticipantText.personalNumber), profile.personalNumber, t),
+                    .unwrap(profile.contact) { contact in
+                        .group(ParticipantProfilePage.fact(t(ParticipantText.phone), contact.phone, t),
+                               ParticipantProfilePage.fact(t(ParticipantText.email), contact.email, t),
+                               ParticipantProfilePage.fact(t(ParticipantText.address), contact.address, t))
+                    },
+                    ParticipantProfilePage.fact(t(ParticipantText.gender), profile.gender, t),
+                    ParticipantProfilePage.fact(t(ParticipantText.education), profile.education, t),
+                    ParticipantProfilePage.fact(t(ParticipantText.workExperience), profile.workExperience, t),
+                    ParticipantProfilePage.fact(t(ParticipantText.interpreterLanguage), profile.interpreterLanguage, t),
+                    ParticipantProfilePage.fact(t(ParticipantSelfText.handledare), handledare ?? t(ParticipantSelfText.noHandledare), t)
+                )
+            ),
+            .h2(.text(t(ParticipantSelfText.placements))),
+            ParticipantProfilePage.placements(profile.placements, t),
+            .unwrap(model.notice) { PrivacyNoticePage.notice($0, t) }
+        ))
+    }
+}
