@@ -63,6 +63,8 @@ func routes(_ app: Application) throws {
         app.get(.participant(.key), permission: readers, use: ParticipantsController.profile)
         app.get(.participantAccess(.key), permission: .capability(.accessColleagueParticipantWithReason), use: ParticipantsController.accessForm)
         app.post(.participantAccess(.key), permission: .capability(.accessColleagueParticipantWithReason), use: ParticipantsController.grantAccess)
+        app.post(.participantAppointments(.key), permission: .capability(.documentOwnParticipants), use: AppointmentsController.book)
+        app.post(.participantAttendance(.key, .key), permission: .capability(.documentOwnParticipants), use: AppointmentsController.attendance)
         app.get(.participantImport, permission: .capability(.manageAssignments), use: ImportController.form)
         app.post(.participantImport, permission: .capability(.manageAssignments), body: .collect(maxSize: ImportAPIController.maxUpload),
                  use: ImportController.preview)

@@ -69,7 +69,22 @@ struct ParticipantRecords: Sendable {
             throw Failure.notFound
         }
         let names = try await Names.load(units: placements.map(\.unitID), staff: placements.compactMap(\.handledareID), on: db)
-        return try decrypt(participant, placements: placements, key: key, basis: basis, names: names)
+        var profile = try decrypt(participant, placements: placements, key: key, basis: basis, names: names)
+        try await addAppointments(&profile, placements: placements, key: key, on: db)
+        return profile
+    }
+
+    /// The appointments and, for the current placement, AF's meeting-cadence warnings.
+    func addAppointments(_ profile: inout ParticipantProfile, placements: [Placement], key: SymmetricKey, on db: any Database) async throws {
+        let appointments = try await Appointment.query(on: db).filter(\.$participantID == profile.id).all()
+        let now = clock.now()
+        profile.appointments = try AppointmentBook.rows(appointments, key: key, now: now)
+        let today = CivilDate(now)
+        if let current = placements.first(where: { $0.endedOn == nil && $0.startsOn <= today.description && today.description <= $0.endsOn }),
+           let start = CivilDate(parsing: current.startsOn) {
+            profile.warnings = MeetingCadence.warnings(appointments.map { .init(kind: $0.kind, mode: $0.mode, startsAt: $0.startsAt, status: $0.status) },
+                                                       placementStart: start, today: today)
+        }
     }
 
     /// A participant's own data, for their own page: audited like any read, with them as the reader.
@@ -83,7 +98,9 @@ struct ParticipantRecords: Sendable {
                                     query: "own page"))
         let placements = try await Placement.query(on: db).filter(\.$participantID == participantID).sort(\.$startsOn, .descending).all()
         let names = try await Names.load(units: placements.map(\.unitID), staff: placements.compactMap(\.handledareID), on: db)
-        return try decrypt(participant, placements: placements, key: key, basis: .ownData, names: names)
+        var profile = try decrypt(participant, placements: placements, key: key, basis: .ownData, names: names)
+        try await addAppointments(&profile, placements: placements, key: key, on: db)
+        return profile
     }
 
     /// The ground on which the staff may see the participant, or nil.

@@ -38,6 +38,18 @@ struct ParticipantProfile: Sendable, Equatable {
     var protectedIdentity: Bool
     var placements: [PlacementRow]
     var basis: AccessBasis
+    /// Booked meetings and activities, newest first.
+    var appointments: [AppointmentRow] = []
+    /// AF's meeting cadence, for the current placement.
+    var warnings: [MeetingCadence.Warning] = []
+
+    /// The reader may book meetings and register attendance (their own caseload, or granted access).
+    var mayDocument: Bool {
+        switch basis {
+        case .ownCaseload, .colleagueGrant: true
+        case .unitFollowUp, .placementAdministration, .ownData: false
+        }
+    }
 
     struct Contact: Sendable, Equatable {
         var phone: String?

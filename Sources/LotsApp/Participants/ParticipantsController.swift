@@ -46,7 +46,8 @@ enum ParticipantsController {
                 accessLog = try await AuditReview.rows(organisationID: staff.organisationID,
                                                        filter: .init(subject: SubjectReference.participant(id)), on: req.db)
             }
-            return ParticipantProfilePage.render(profile, accessLog: accessLog, context: req.pageContext).encodeResponse(status: .ok)
+            return ParticipantProfilePage.render(profile, accessLog: accessLog, appointmentOutcome: req.query[String.self, at: "appointment"],
+                                                 context: req.pageContext).encodeResponse(status: .ok)
         } catch let failure as ParticipantRecords.Failure {
             switch failure {
             case .notFound: throw Abort(.notFound)

@@ -51,4 +51,13 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
         let moved = calendar.date(byAdding: .day, value: days, to: start)!
         return CivilDate(moved, timeZone: calendar.timeZone)
     }
+
+    /// Whole days from `earlier` to this date (negative when `earlier` is later).
+    public func days(since earlier: CivilDate) -> Int {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let from = calendar.date(from: DateComponents(year: earlier.year, month: earlier.month, day: earlier.day))!
+        let to = calendar.date(from: DateComponents(year: year, month: month, day: day))!
+        return calendar.dateComponents([.day], from: from, to: to).day ?? 0
+    }
 }

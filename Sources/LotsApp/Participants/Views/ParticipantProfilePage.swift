@@ -3,7 +3,8 @@ import Plot
 
 /// A participant's registration details and placements, with the ground on which the staff sees them.
 enum ParticipantProfilePage {
-    static func render(_ profile: ParticipantProfile, accessLog: [AuditReview.Row]? = nil, context: PageContext) -> HTML {
+    static func render(_ profile: ParticipantProfile, accessLog: [AuditReview.Row]? = nil, appointmentOutcome: String? = nil,
+                       context: PageContext) -> HTML {
         let t = context.texts
         let name = profile.givenName + " " + profile.familyName
         return Layout.page(context, title: t(ParticipantText.profileHeading), content: .group(
@@ -28,6 +29,7 @@ enum ParticipantProfilePage {
             ),
             .h2(.text(t(ParticipantText.placementsHeading))),
             placements(profile.placements, t),
+            AppointmentsSection.render(profile, outcome: appointmentOutcome, context: context),
             .unwrap(accessLog) { log(Array($0.prefix(100)), t) }
         ))
     }

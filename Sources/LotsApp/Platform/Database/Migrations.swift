@@ -32,6 +32,7 @@ enum MigrationRegistry {
             AddBankIDLoginCandidates(),
             AddPlacementAssignmentFields(),
             CreateImportUploads(),
+            CreateAppointments(),
         ])
     }
 }

@@ -38,6 +38,8 @@ enum SiteRoute: Sendable, Equatable {
     case apiImports
     case participantImport
     case participantSelf
+    case participantAppointments(Parameter<UUID>)
+    case participantAttendance(Parameter<UUID>, Parameter<UUID>)
     case participantImportCommit(Parameter<UUID>)
     case auditReview
     case auditReviewExport
@@ -116,6 +118,9 @@ enum SiteRoute: Sendable, Equatable {
         case .apiImports: ["api", "v1", "imports"]
         case .participantImport: ["participants", "import"]
         case .participantSelf: ["me"]
+        case .participantAppointments(let id): ["participants", id.segment(named: "participantID"), "appointments"]
+        case .participantAttendance(let id, let appointment):
+            ["participants", id.segment(named: "participantID"), "appointments", appointment.segment(named: "appointmentID"), "attendance"]
         case .participantImportCommit(let id): ["participants", "import", id.segment(named: "uploadID"), "commit"]
         case .auditReview: ["privacy", "audit"]
         case .auditReviewExport: ["privacy", "audit.csv"]
