@@ -42,11 +42,67 @@ struct ParticipantRecords: Sendable {
                                       query: "list scope=\(scope.auditName) page=\(max(1, page))"))
         let keys = try await keyRing.subjectKeys(shown.map(\.participantID), organisationID: staff.organisationID, on: db)
         let names = try await Names.load(units: shown.map(\.unitID), staff: shown.compactMap(\.handledareID), on: db)
+        let meetings = try await Self.meetings(of: shown.map(\.participantID), on: db)
+        let today = CivilDate(clock.now())
         let rows = try shown.compactMap { placement -> ParticipantSummary? in
             guard let participant = participants[placement.participantID], let key = keys[placement.participantID] else { return nil }
-            return try summary(participant, placement, key: key, names: names)
+            var row = try summary(participant, placement, key: key, names: names)
+            if placement.endedOn == nil, placement.endsOn >= today.description, let start = CivilDate(parsing: placement.startsOn) {
+                row.warnings = MeetingCadence.warnings(meetings[placement.participantID] ?? [], placementStart: start, today: today)
+            }
+            return row
         }
         return (rows, placements.count > Self.pageSize)
+    }
+
+    /// The individual meetings of some participants, for the cadence rules, in one query.
+    static func meetings(of participantIDs: [UUID], on db: any Database) async throws -> [UUID: [MeetingCadence.Meeting]] {
+        guard !participantIDs.isEmpty else { return [:] }
+        let appointments = try await Appointment.query(on: db).filter(\.$participantID ~~ participantIDs)
+            .filter(\.$kind == .individualMeeting).all()
+        return Dictionary(grouping: appointments, by: \.participantID).mapValues { list in
+            list.map { .init(kind: $0.kind, mode: $0.mode, startsAt: $0.startsAt, status: $0.status) }
+        }
+    }
+
+    /// A handledare's agenda: today's meetings and activities of their caseload, and earlier ones whose
+    /// attendance is not registered yet. One audit event for the participants shown.
+    func agenda(for staff: StaffActor, on db: any Database) async throws -> Agenda {
+        guard staff.has(.handledare) else { return Agenda(today: [], overdue: []) }
+        let caseload = try await Placement.query(on: db).filter(\.$organisationID == staff.organisationID)
+            .filter(\.$handledareID == staff.accountID).all().map(\.participantID)
+        guard !caseload.isEmpty else { return Agenda(today: [], overdue: []) }
+        let now = clock.now()
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Europe/Stockholm")!
+        let startOfDay = calendar.startOfDay(for: now)
+        let endOfDay = startOfDay.addingTimeInterval(86_400)
+        let today = try await Appointment.query(on: db).filter(\.$participantID ~~ Array(Set(caseload)))
+            .filter(\.$startsAt >= startOfDay).filter(\.$startsAt < endOfDay).sort(\.$startsAt).range(0..<100).all()
+        let overdue = try await Appointment.query(on: db).filter(\.$participantID ~~ Array(Set(caseload)))
+            .filter(\.$status == .planned).filter(\.$startsAt < min(now, startOfDay)).sort(\.$startsAt).range(0..<100).all()
+        let shownIDs = Array(Set((today + overdue).map(\.participantID)))
+        guard !shownIDs.isEmpty else { return Agenda(today: [], overdue: []) }
+        try await record(staff.draft(.view, subject: refs(shownIDs.sorted { $0.uuidString < $1.uuidString }), purpose: AccessBasis.ownCaseload.purpose,
+                                     resultCount: shownIDs.count, query: "agenda"))
+        let participants = try await Participant.query(on: db).filter(\.$id ~~ shownIDs).all()
+        let keys = try await keyRing.subjectKeys(shownIDs, organisationID: staff.organisationID, on: db)
+        var names: [UUID: String] = [:]
+        for participant in participants {
+            let id = try participant.requireID()
+            guard let key = keys[id] else { continue }
+            let row = SealedRow(key: key, table: Participant.schema, rowID: id)
+            names[id] = try row.open(participant.givenName, "given_name") + " " + (try row.open(participant.familyName, "family_name"))
+        }
+        func items(_ list: [Appointment]) throws -> [Agenda.Item] {
+            try list.compactMap { appointment in
+                guard let name = names[appointment.participantID], let key = keys[appointment.participantID] else { return nil }
+                let title = try SealedRow(key: key, table: Appointment.schema, rowID: try appointment.requireID()).open(appointment.title, "title")
+                return .init(participantID: appointment.participantID, name: name, startsAt: appointment.startsAt, kind: appointment.kind,
+                             mode: appointment.mode, title: title, status: appointment.status)
+            }
+        }
+        return Agenda(today: try items(today), overdue: try items(overdue))
     }
 
     // MARK: one participant

@@ -11,7 +11,8 @@ enum ParticipantSelfController {
         guard let session = req.signedIn, session.kind == .participant else { throw Abort(.forbidden) }
         let profile = try await req.application.participantRecords.ownData(session.accountID, organisationID: session.organisationID, on: req.db)
         let notice = try await PrivacyNotices.notice(organisationID: session.organisationID, language: req.uiLanguage.rawValue, on: req.db)
-        return ParticipantSelfPage.render(.init(profile: profile, organisation: session.organisationName, notice: notice), context: req.pageContext)
+        return ParticipantSelfPage.render(.init(profile: profile, organisation: session.organisationName, notice: notice, now: req.clock.now()),
+                                          context: req.pageContext)
     }
 }
 
@@ -23,6 +24,8 @@ enum ParticipantSelfText: String, TextKey {
     case placements = "self.placements"
     case handledare = "self.handledare"
     case noHandledare = "self.no_handledare"
+    case upcoming = "self.upcoming"
+    case noUpcoming = "self.no_upcoming"
 }
 
 enum ParticipantSelfPage {
@@ -30,6 +33,17 @@ enum ParticipantSelfPage {
         var profile: ParticipantProfile
         var organisation: String
         var notice: PrivacyNotices.Notice?
+        var now: Date
+    }
+
+    private static func upcoming(_ rows: [AppointmentRow], _ t: Texts) -> Node<HTML.BodyContext> {
+        .if(rows.isEmpty, .p(.class("muted"), .text(t(ParticipantSelfText.noUpcoming))), else: .ul(
+            .class("plain-list"), .data(named: "e2e", value: "upcoming"),
+            .forEach(rows) { row in
+                .li(Components.time(row.startsAt),
+                    .text(" – " + t(AppointmentsSection.kindText(row.kind)) + ", " + t(AppointmentsSection.modeText(row.mode))),
+                    .unwrap(row.title) { .span(.attribute(named: "translate", value: "no"), .text(" – " + $0)) })
+            }))
     }
 
     static func render(_ model: Model, context: PageContext) -> HTML {
@@ -58,6 +72,8 @@ enum ParticipantSelfPage {
                     ParticipantProfilePage.fact(t(ParticipantSelfText.handledare), handledare ?? t(ParticipantSelfText.noHandledare), t)
                 )
             ),
+            .h2(.text(t(ParticipantSelfText.upcoming))),
+            upcoming(model.profile.appointments.filter { $0.startsAt >= model.now }.sorted { $0.startsAt < $1.startsAt }, t),
             .h2(.text(t(ParticipantSelfText.placements))),
             ParticipantProfilePage.placements(profile.placements, t),
             .unwrap(model.notice) { PrivacyNoticePage.notice($0, t) }

@@ -10,6 +10,7 @@ enum ParticipantText: String, TextKey {
     case columnPeriod = "participants.column_period"
     case columnUnit = "participants.column_unit"
     case columnHandledare = "participants.column_handledare"
+    case columnToDo = "participants.column_to_do"
     case protectedMark = "participants.protected_mark"
     case nextPage = "participants.next_page"
     case previousPage = "participants.previous_page"

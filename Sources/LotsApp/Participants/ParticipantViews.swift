@@ -10,6 +10,24 @@ struct ParticipantSummary: Sendable, Equatable {
     var unitName: String
     var handledareName: String?
     var protectedIdentity: Bool
+    /// AF's meeting cadence for the shown (current) placement.
+    var warnings: [MeetingCadence.Warning] = []
+}
+
+/// A handledare's meetings of the day and the attendance still to register.
+struct Agenda: Sendable, Equatable {
+    struct Item: Sendable, Equatable {
+        var participantID: UUID
+        var name: String
+        var startsAt: Date
+        var kind: AppointmentKind
+        var mode: MeetingMode
+        var title: String?
+        var status: AttendanceStatus
+    }
+
+    var today: [Item]
+    var overdue: [Item]
 }
 
 /// A participant's profile as shown to a staff member allowed to see it.

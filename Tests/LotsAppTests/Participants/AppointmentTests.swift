@@ -84,6 +84,38 @@ import Vapor
         }
     }
 
+    @Test func theCaseloadAndStartPageShowWhatIsDue() async throws {
+        try await withLotsApp { app in
+            try await app.demoSeeder.seedIfEmpty(on: app.db)
+            let amira = try await ParticipantFixture.id(of: "Amira", in: app)
+            let hanna = try await TestBrowser.signedIn(as: "Hanna Handledarsson", in: app)
+            let list = try await hanna.get("/participants")
+            #expect(list.body.contains("Inget individuellt möte på 40 dagar"), "the caseload warns about Amira")
+
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = TimeZone(identifier: "Europe/Stockholm")!
+            let yesterday = calendar.startOfDay(for: Date()).addingTimeInterval(-12 * 3600)
+            let laterToday = min(calendar.startOfDay(for: Date()).addingTimeInterval(86_400 - 60), Date().addingTimeInterval(3600))
+            _ = try await book(hanna, amira, at: yesterday, title: "Glömd närvaro")
+            _ = try await book(hanna, amira, at: laterToday, title: "Dagens möte")
+            let events = try await ParticipantFixture.lastSequence(app)
+            let start = try await hanna.get("/start")
+            #expect(start.body.contains("data-e2e=\"agenda-today\"") && start.body.contains("Dagens möte"))
+            #expect(start.body.contains("data-e2e=\"agenda-overdue\"") && start.body.contains("Glömd närvaro"))
+            #expect(start.body.contains("Amira Exempelsdotter"))
+            let audit = try await ParticipantFixture.events(after: events, in: app)
+            #expect(audit.map(\.query) == ["agenda"] && audit.first?.subject == SubjectReference.participant(amira), "the agenda's names are a read, audited")
+
+            // The participant sees the coming meeting on her own page.
+            let (token, _) = try await app.sessionStore.create(kind: .participant, accountID: amira, organisationID: try #require(
+                try await Participant.find(amira, on: app.db)).organisationID, method: "test", now: app.clock.now(), on: app.db)
+            let own = TestBrowser(app)
+            own.setCookie(SessionMiddleware.cookieName, token)
+            let page = try await own.get("/me")
+            #expect(page.body.contains("data-e2e=\"upcoming\"") && page.body.contains("Dagens möte") && !page.body.contains("Glömd närvaro"))
+        }
+    }
+
     @Test func onlyTheParticipantsHandledareDocuments() async throws {
         try await withLotsApp { app in
             try await app.demoSeeder.seedIfEmpty(on: app.db)

@@ -35,7 +35,7 @@ enum ParticipantListPage {
 enum ParticipantTable {
     static func render(_ rows: [ParticipantSummary], _ context: PageContext) -> Node<HTML.BodyContext> {
         let t = context.texts
-        let headers: [ParticipantText] = [.columnName, .columnCaseNumber, .columnPeriod, .columnUnit, .columnHandledare]
+        let headers: [ParticipantText] = [.columnName, .columnCaseNumber, .columnPeriod, .columnUnit, .columnHandledare, .columnToDo]
         return .table(
             .class("table"),
             .caption(.text(t(ParticipantText.listTitle))),
@@ -49,7 +49,9 @@ enum ParticipantTable {
                     .td(.attribute(named: "translate", value: "no"), .text(row.caseNumber)),
                     .td(.attribute(named: "translate", value: "no"), .text("\(row.startsOn) – \(row.endsOn)")),
                     .td(.attribute(named: "translate", value: "no"), .text(row.unitName)),
-                    .td(.attribute(named: "translate", value: "no"), .text(row.handledareName ?? "–"))
+                    .td(.attribute(named: "translate", value: "no"), .text(row.handledareName ?? "–")),
+                    .td(.if(row.warnings.isEmpty, .text("–"), else: .ul(.class("plain-list"), .data(named: "e2e", value: "cadence"),
+                                                                       .forEach(row.warnings) { .li(.text(AppointmentsSection.warning($0, t))) })))
                 )
             })
         )
