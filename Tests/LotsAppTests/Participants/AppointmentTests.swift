@@ -46,7 +46,7 @@ import Vapor
 
             #expect(try await register(hanna, amira, try appointment.requireID(), ["status": "absent"])?.contains("problem_reason") == true)
             let events = try await ParticipantFixture.lastSequence(app)
-            #expect(try await register(hanna, amira, try appointment.requireID(), ["status": "absent", "reason": "15", "note": "Ringde på morgonen"])?
+            #expect(try await register(hanna, amira, try appointment.requireID(), ["status": "absent", "reason": "15", "minutesMissed": "", "note": "Ringde på morgonen"])?
                 .contains("appointment=registered") == true)
             let stored = try #require(try await Appointment.find(try appointment.requireID(), on: app.db))
             #expect(stored.status == .absent && stored.absenceReason != nil && stored.absenceReason != Data("15".utf8))

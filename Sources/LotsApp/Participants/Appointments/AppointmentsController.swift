@@ -29,7 +29,7 @@ enum AppointmentsController {
             var kind: String
             var mode: String
             var startsAt: String
-            var durationMinutes: Int?
+            var durationMinutes: String?
             var title: String?
         }
         let participantID = try participantID(req)
@@ -39,7 +39,7 @@ enum AppointmentsController {
         }
         do {
             _ = try await req.application.appointmentBook.book(
-                .init(kind: kind, mode: mode, startsAt: startsAt, durationMinutes: form.durationMinutes ?? 0, title: form.title),
+                .init(kind: kind, mode: mode, startsAt: startsAt, durationMinutes: form.durationMinutes.flatMap { Int($0) } ?? 0, title: form.title),
                 participantID: participantID, by: try staff(req), on: req.db)
         } catch let problem as AppointmentBook.Problem {
             return try refusal(req, participantID, problem)
@@ -52,7 +52,8 @@ enum AppointmentsController {
         struct Form: Content {
             var status: String
             var reason: String?
-            var minutesMissed: Int?
+            // Empty number inputs arrive as "": read as text, then as a number.
+            var minutesMissed: String?
             var note: String?
         }
         let participantID = try participantID(req)
@@ -62,7 +63,7 @@ enum AppointmentsController {
         }
         do {
             try await req.application.appointmentBook.register(
-                .init(status: status, reason: form.reason.flatMap(AbsenceReason.init(rawValue:)), minutesMissed: form.minutesMissed, note: form.note),
+                .init(status: status, reason: form.reason.flatMap(AbsenceReason.init(rawValue:)), minutesMissed: form.minutesMissed.flatMap { Int($0) }, note: form.note),
                 appointmentID: appointmentID, participantID: participantID, by: try staff(req), on: req.db)
         } catch let problem as AppointmentBook.Problem {
             return try refusal(req, participantID, problem)
@@ -85,6 +86,6 @@ enum AppointmentsController {
     /// Back to the profile's appointments, with what happened (`?appointment=` for the page's message).
     private static func redirect(_ req: Request, _ participantID: UUID, problem: String?, done: String? = nil) -> Response {
         let outcome = problem.map { "problem_" + $0 } ?? done ?? ""
-        return req.redirect(to: SiteRoute.participant(.value(participantID)).path + "?appointment=" + outcome + "#appointments")
+        return req.redirect(to: SiteRoute.participant(.value(participantID)).path + "?appointment=" + outcome)
     }
 }
