@@ -49,6 +49,8 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.jobs.register(NoticeAnnouncementJob())
     app.jobs.register(SignInHousekeepingJob())
     app.jobs.register(ImportUploadPurgeJob())
+    app.jobs.register(ParticipantListPurgeJob())
+    app.jobs.schedule(ParticipantListPurgeJob(), every: 3600)
     app.jobs.schedule(ImportUploadPurgeJob(), every: 3600)
     app.jobs.schedule(SignInHousekeepingJob(), every: 3600)
     app.jobs.schedule(AuditCheckpointJob(), every: 600)

@@ -65,6 +65,12 @@ func routes(_ app: Application) throws {
         app.post(.participantAccess(.key), permission: .capability(.accessColleagueParticipantWithReason), use: ParticipantsController.grantAccess)
         app.post(.participantAppointments(.key), permission: .capability(.documentOwnParticipants), use: AppointmentsController.book)
         app.post(.participantAttendance(.key, .key), permission: .capability(.documentOwnParticipants), use: AppointmentsController.attendance)
+        app.get(.groupActivities, permission: .capability(.documentOwnParticipants), use: GroupActivitiesController.index)
+        app.post(.groupActivities, permission: .capability(.documentOwnParticipants), use: GroupActivitiesController.create)
+        app.get(.groupActivity(.key), permission: .capability(.documentOwnParticipants), use: GroupActivitiesController.show)
+        app.get(.groupActivityList(.key), permission: .capability(.documentOwnParticipants), use: GroupActivitiesController.printable)
+        app.post(.groupActivityEnrolments(.key), permission: .capability(.documentOwnParticipants), use: GroupActivitiesController.enrol)
+        app.post(.groupActivityAttendance(.key), permission: .capability(.documentOwnParticipants), use: GroupActivitiesController.attendance)
         app.get(.participantImport, permission: .capability(.manageAssignments), use: ImportController.form)
         app.post(.participantImport, permission: .capability(.manageAssignments), body: .collect(maxSize: ImportAPIController.maxUpload),
                  use: ImportController.preview)

@@ -33,6 +33,7 @@ enum MigrationRegistry {
             AddPlacementAssignmentFields(),
             CreateImportUploads(),
             CreateAppointments(),
+            CreateGroupActivities(),
         ])
     }
 }

@@ -39,6 +39,11 @@ enum SiteRoute: Sendable, Equatable {
     case participantImport
     case participantSelf
     case participantAppointments(Parameter<UUID>)
+    case groupActivities
+    case groupActivity(Parameter<UUID>)
+    case groupActivityList(Parameter<UUID>)
+    case groupActivityEnrolments(Parameter<UUID>)
+    case groupActivityAttendance(Parameter<UUID>)
     case participantAttendance(Parameter<UUID>, Parameter<UUID>)
     case participantImportCommit(Parameter<UUID>)
     case auditReview
@@ -119,6 +124,11 @@ enum SiteRoute: Sendable, Equatable {
         case .participantImport: ["participants", "import"]
         case .participantSelf: ["me"]
         case .participantAppointments(let id): ["participants", id.segment(named: "participantID"), "appointments"]
+        case .groupActivities: ["activities"]
+        case .groupActivity(let id): ["activities", id.segment(named: "activityID")]
+        case .groupActivityList(let id): ["activities", id.segment(named: "activityID"), "list"]
+        case .groupActivityEnrolments(let id): ["activities", id.segment(named: "activityID"), "enrolments"]
+        case .groupActivityAttendance(let id): ["activities", id.segment(named: "activityID"), "attendance"]
         case .participantAttendance(let id, let appointment):
             ["participants", id.segment(named: "participantID"), "appointments", appointment.segment(named: "appointmentID"), "attendance"]
         case .participantImportCommit(let id): ["participants", "import", id.segment(named: "uploadID"), "commit"]

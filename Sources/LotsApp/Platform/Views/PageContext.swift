@@ -43,6 +43,9 @@ extension Request {
             if [Capability.documentOwnParticipants, .followUpUnit, .manageAssignments].contains(where: { PermissionMatrix.allows($0, roles: roles) }) {
                 navigation.append(NavigationItem(path: SiteRoute.participants.path, label: texts(ParticipantText.nav)))
             }
+            if PermissionMatrix.allows(.documentOwnParticipants, roles: roles) {
+                navigation.append(NavigationItem(path: SiteRoute.groupActivities.path, label: texts(GroupActivityText.nav)))
+            }
             if PermissionMatrix.allows(.manageAssignments, roles: roles) {
                 navigation.append(NavigationItem(path: SiteRoute.participantImport.path, label: texts(ImportText.nav)))
             }

@@ -106,6 +106,15 @@ extension PersonalDataCatalogue {
             "note": .personal(.caseNotes, .rom2Documentation, .encrypted),
             "registered_at": plain,
         ]),
+        table("group_activities", .none, [
+            "id": plain, "organisation_id": plain, "unit_id": plain, "kind": plain, "title": plain, "starts_at": plain,
+            "duration_minutes": plain, "location": plain, "attendance_registered_at": plain, "list_deleted_at": plain, "created_at": plain,
+            "created_by": .personal(.staffRole, .platformStaffAccounts, .pseudonym),
+        ]),
+        table("group_activity_enrolments", .participant, [
+            "id": plain, "organisation_id": plain, "activity_id": plain, "appointment_id": plain,
+            "participant_id": .personal(.pseudonymousID, .rom2ParticipantLists, .pseudonym),
+        ]),
         table("import_uploads", .none, [
             "id": plain, "organisation_id": plain, "unit_id": plain, "fingerprint": plain, "expires_at": plain, "committed_at": plain,
             "created_at": plain,
