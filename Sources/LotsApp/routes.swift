@@ -5,6 +5,8 @@ func routes(_ app: Application) throws {
     do { // public pages
         app.get(.home, permission: .public, use: HomeController.show)
         app.get(.privacy, permission: .public, use: PrivacyNoticeController.show)
+        app.get(.mailOptOut(.key), permission: .public, use: MailOutsController.optOutForm)
+        app.post(.mailOptOut(.key), permission: .public, use: MailOutsController.optOut)
         app.get(.language(.key), permission: .public, use: LanguageController.choose)
     }
     do { // signing in and out
@@ -65,6 +67,8 @@ func routes(_ app: Application) throws {
         app.post(.participantAccess(.key), permission: .capability(.accessColleagueParticipantWithReason), use: ParticipantsController.grantAccess)
         app.post(.participantAppointments(.key), permission: .capability(.documentOwnParticipants), use: AppointmentsController.book)
         app.post(.participantAttendance(.key, .key), permission: .capability(.documentOwnParticipants), use: AppointmentsController.attendance)
+        app.get(.mailOuts, permission: .capability(.documentOwnParticipants), use: MailOutsController.index)
+        app.post(.mailOuts, permission: .capability(.documentOwnParticipants), use: MailOutsController.send)
         app.get(.groupActivities, permission: .capability(.documentOwnParticipants), use: GroupActivitiesController.index)
         app.post(.groupActivities, permission: .capability(.documentOwnParticipants), use: GroupActivitiesController.create)
         app.get(.groupActivity(.key), permission: .capability(.documentOwnParticipants), use: GroupActivitiesController.show)

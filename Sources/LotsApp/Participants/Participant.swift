@@ -26,6 +26,8 @@ final class Participant: Model, @unchecked Sendable {
     @OptionalField(key: "interpreter_language") var interpreterLanguage: Data?
     /// Skyddade personuppgifter: contact details are hidden everywhere unless explicitly opened.
     @Field(key: "protected_identity") var protectedIdentity: Bool
+    /// The participant asked not to get mail-outs.
+    @Field(key: "mail_opt_out") var mailOptOut: Bool
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 

@@ -132,6 +132,11 @@ struct ParticipantRecords: Sendable {
 
     /// The appointments and, for the current placement, AF's meeting-cadence warnings.
     func addAppointments(_ profile: inout ParticipantProfile, placements: [Placement], key: SymmetricKey, on db: any Database) async throws {
+        let sent = try await MailOutRecipient.query(on: db).filter(\.$participantID == profile.id).sort(\.$createdAt, .descending).range(0..<50).all()
+        let mailOuts = Dictionary(uniqueKeysWithValues: try await MailOut.query(on: db).filter(\.$id ~~ sent.map(\.mailOutID)).all().map { ($0.id!, $0) })
+        profile.mailOuts = sent.compactMap { row in
+            mailOuts[row.mailOutID].map { MailOutLogRow(sentAt: row.createdAt ?? $0.createdAt ?? Date(), subject: $0.subject, status: row.status) }
+        }
         let appointments = try await Appointment.query(on: db).filter(\.$participantID == profile.id).all()
         let now = clock.now()
         profile.appointments = try AppointmentBook.rows(appointments, key: key, now: now)
@@ -252,7 +257,7 @@ struct ParticipantRecords: Sendable {
                              startsOn: placement.startsOn, endsOn: placement.endsOn, endedOn: placement.endedOn,
                              unitName: names.unit(placement.unitID), handledareName: placement.handledareID.flatMap(names.staff))
             },
-            basis: basis)
+            basis: basis, mailOptOut: participant.mailOptOut)
     }
 }
 

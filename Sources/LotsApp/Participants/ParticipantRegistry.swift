@@ -123,6 +123,7 @@ struct ParticipantRegistry: Sendable {
         participant.workExperience = try row.seal(new.workExperience, "work_experience")
         participant.interpreterLanguage = try row.seal(new.interpreterLanguage, "interpreter_language")
         participant.protectedIdentity = new.protectedIdentity
+        participant.mailOptOut = false
         try await participant.create(on: db)
     }
 

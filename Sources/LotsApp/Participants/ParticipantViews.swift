@@ -14,6 +14,13 @@ struct ParticipantSummary: Sendable, Equatable {
     var warnings: [MeetingCadence.Warning] = []
 }
 
+/// One mail-out in a participant's sent log.
+struct MailOutLogRow: Sendable, Equatable {
+    var sentAt: Date
+    var subject: String
+    var status: MailOutRecipient.Status
+}
+
 /// A handledare's meetings of the day and the attendance still to register.
 struct Agenda: Sendable, Equatable {
     struct Item: Sendable, Equatable {
@@ -60,6 +67,9 @@ struct ParticipantProfile: Sendable, Equatable {
     var appointments: [AppointmentRow] = []
     /// AF's meeting cadence, for the current placement.
     var warnings: [MeetingCadence.Warning] = []
+    /// The mail-outs sent to the participant, newest first.
+    var mailOuts: [MailOutLogRow] = []
+    var mailOptOut = false
 
     /// The reader may book meetings and register attendance (their own caseload, or granted access).
     var mayDocument: Bool {

@@ -30,6 +30,7 @@ enum ParticipantProfilePage {
             .h2(.text(t(ParticipantText.placementsHeading))),
             placements(profile.placements, t),
             AppointmentsSection.render(profile, outcome: appointmentOutcome, context: context),
+            MailOutsPage.log(profile, t),
             .unwrap(accessLog) { log(Array($0.prefix(100)), t) }
         ))
     }

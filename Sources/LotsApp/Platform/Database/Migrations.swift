@@ -34,6 +34,7 @@ enum MigrationRegistry {
             CreateImportUploads(),
             CreateAppointments(),
             CreateGroupActivities(),
+            CreateMailOuts(),
         ])
     }
 }

@@ -40,6 +40,8 @@ enum SiteRoute: Sendable, Equatable {
     case participantSelf
     case participantAppointments(Parameter<UUID>)
     case groupActivities
+    case mailOuts
+    case mailOptOut(Parameter<String>)
     case groupActivity(Parameter<UUID>)
     case groupActivityList(Parameter<UUID>)
     case groupActivityEnrolments(Parameter<UUID>)
@@ -125,6 +127,8 @@ enum SiteRoute: Sendable, Equatable {
         case .participantSelf: ["me"]
         case .participantAppointments(let id): ["participants", id.segment(named: "participantID"), "appointments"]
         case .groupActivities: ["activities"]
+        case .mailOuts: ["mail-outs"]
+        case .mailOptOut(let token): ["mail", "opt-out", token.segment(named: "token")]
         case .groupActivity(let id): ["activities", id.segment(named: "activityID")]
         case .groupActivityList(let id): ["activities", id.segment(named: "activityID"), "list"]
         case .groupActivityEnrolments(let id): ["activities", id.segment(named: "activityID"), "enrolments"]

@@ -45,6 +45,7 @@ extension Request {
             }
             if PermissionMatrix.allows(.documentOwnParticipants, roles: roles) {
                 navigation.append(NavigationItem(path: SiteRoute.groupActivities.path, label: texts(GroupActivityText.nav)))
+                navigation.append(NavigationItem(path: SiteRoute.mailOuts.path, label: texts(MailOutText.nav)))
             }
             if PermissionMatrix.allows(.manageAssignments, roles: roles) {
                 navigation.append(NavigationItem(path: SiteRoute.participantImport.path, label: texts(ImportText.nav)))

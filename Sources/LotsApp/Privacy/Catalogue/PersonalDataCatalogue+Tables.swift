@@ -19,6 +19,7 @@ extension PersonalDataCatalogue {
             "interpreter_language": .personal(.languageSupport, .rom2Registration, .encrypted),
             "protected_identity": .personal(.protectedIdentity, .rom2Registration, .clear,
                                             because: "every screen must know to hide the person's contact details before opening anything"),
+            "mail_opt_out": .personal(.preferences, .rom2MailOuts, .clear, because: "a mail-out checks it before sending"),
             "created_at": plain, "updated_at": plain,
         ]),
         table("placements", .participant, [
@@ -114,6 +115,17 @@ extension PersonalDataCatalogue {
         table("group_activity_enrolments", .participant, [
             "id": plain, "organisation_id": plain, "activity_id": plain, "appointment_id": plain,
             "participant_id": .personal(.pseudonymousID, .rom2ParticipantLists, .pseudonym),
+        ]),
+        table("mail_outs", .none, [
+            "id": plain, "organisation_id": plain, "created_at": plain,
+            "sent_by": .personal(.staffRole, .platformStaffAccounts, .pseudonym),
+            "subject": plain, "body": plain,
+        ]),
+        table("mail_out_recipients", .participant, [
+            "id": plain, "organisation_id": plain, "mail_out_id": plain, "outbox_id": plain, "created_at": plain,
+            "participant_id": .personal(.pseudonymousID, .rom2MailOuts, .pseudonym),
+            "status": .personal(.communication, .rom2MailOuts, .clear, because: "the sent log shows whether a mail went out"),
+            "opt_out_token_hash": plain,
         ]),
         table("import_uploads", .none, [
             "id": plain, "organisation_id": plain, "unit_id": plain, "fingerprint": plain, "expires_at": plain, "committed_at": plain,
