@@ -67,6 +67,10 @@ func routes(_ app: Application) throws {
         app.post(.participantAccess(.key), permission: .capability(.accessColleagueParticipantWithReason), use: ParticipantsController.grantAccess)
         app.post(.participantAppointments(.key), permission: .capability(.documentOwnParticipants), use: AppointmentsController.book)
         app.post(.participantAttendance(.key, .key), permission: .capability(.documentOwnParticipants), use: AppointmentsController.attendance)
+        app.post(.participantDocuments(.key), permission: .capability(.documentOwnParticipants), body: .collect(maxSize: ApplicationDocuments.maxUpload),
+                 use: DocumentsController.upload)
+        app.get(.participantDocument(.key, .key), permission: .capability(.documentOwnParticipants), use: DocumentsController.download)
+        app.post(.participantDocumentShare(.key, .key), permission: .capability(.documentOwnParticipants), use: DocumentsController.share)
         app.get(.mailOuts, permission: .capability(.documentOwnParticipants), use: MailOutsController.index)
         app.post(.mailOuts, permission: .capability(.documentOwnParticipants), use: MailOutsController.send)
         app.get(.groupActivities, permission: .capability(.documentOwnParticipants), use: GroupActivitiesController.index)

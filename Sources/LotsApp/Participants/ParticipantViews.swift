@@ -69,6 +69,7 @@ struct ParticipantProfile: Sendable, Equatable {
     var warnings: [MeetingCadence.Warning] = []
     /// The mail-outs sent to the participant, newest first.
     var mailOuts: [MailOutLogRow] = []
+    var documents: [ApplicationDocuments.Row] = []
     var mailOptOut = false
 
     /// The reader may book meetings and register attendance (their own caseload, or granted access).

@@ -10,8 +10,10 @@ struct CSRFMiddleware: AsyncMiddleware {
     static let headerName = "X-CSRF-Token"
     /// Endpoints called by other servers with their own credentials, never by a browser with cookies.
     static let exemptPrefixes = ["/api/", "/bankid-test/rp/", "/oidc-test/token"]
-    /// Form posts that carry a file.
-    static let uploadPaths: Set<String> = [SiteRoute.participantImport.path]
+    /// Form posts that carry a file: the AF import and a participant's documents (each route sets its own, lower, limit).
+    static func isUpload(_ path: String) -> Bool {
+        path == SiteRoute.participantImport.path || (path.hasPrefix("/participants/") && path.hasSuffix("/documents"))
+    }
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let anonymousToken = request.cookies[Self.cookieName].map(\.string).flatMap { $0.count >= 32 ? $0 : nil }
@@ -20,7 +22,7 @@ struct CSRFMiddleware: AsyncMiddleware {
 
         if ![.GET, .HEAD, .OPTIONS].contains(request.method), !Self.exemptPrefixes.contains(where: request.url.path.hasPrefix) {
             // Uploads may be larger than a form; everything else is held to the default limit.
-            let limit = Self.uploadPaths.contains(request.url.path) ? ImportAPIController.maxUpload : request.application.routes.defaultMaxBodySize
+            let limit = Self.isUpload(request.url.path) ? ImportAPIController.maxUpload : request.application.routes.defaultMaxBodySize
             _ = try await request.body.collect(max: limit.value).get()
             let sent = request.headers.first(name: Self.headerName) ?? (try? request.content.get(String.self, at: Self.fieldName))
             let expected = request.signedIn?.csrfToken ?? anonymousToken

@@ -4,7 +4,7 @@ import Plot
 /// A participant's registration details and placements, with the ground on which the staff sees them.
 enum ParticipantProfilePage {
     static func render(_ profile: ParticipantProfile, accessLog: [AuditReview.Row]? = nil, appointmentOutcome: String? = nil,
-                       context: PageContext) -> HTML {
+                       documentOutcome: String? = nil, context: PageContext) -> HTML {
         let t = context.texts
         let name = profile.givenName + " " + profile.familyName
         return Layout.page(context, title: t(ParticipantText.profileHeading), content: .group(
@@ -30,6 +30,7 @@ enum ParticipantProfilePage {
             .h2(.text(t(ParticipantText.placementsHeading))),
             placements(profile.placements, t),
             AppointmentsSection.render(profile, outcome: appointmentOutcome, context: context),
+            DocumentsSection.render(profile, outcome: documentOutcome, context: context),
             MailOutsPage.log(profile, t),
             .unwrap(accessLog) { log(Array($0.prefix(100)), t) }
         ))

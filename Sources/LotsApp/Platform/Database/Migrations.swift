@@ -35,6 +35,7 @@ enum MigrationRegistry {
             CreateAppointments(),
             CreateGroupActivities(),
             CreateMailOuts(),
+            CreateApplicationDocuments(),
         ])
     }
 }

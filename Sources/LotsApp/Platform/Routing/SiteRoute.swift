@@ -41,6 +41,9 @@ enum SiteRoute: Sendable, Equatable {
     case participantAppointments(Parameter<UUID>)
     case groupActivities
     case mailOuts
+    case participantDocuments(Parameter<UUID>)
+    case participantDocument(Parameter<UUID>, Parameter<UUID>)
+    case participantDocumentShare(Parameter<UUID>, Parameter<UUID>)
     case mailOptOut(Parameter<String>)
     case groupActivity(Parameter<UUID>)
     case groupActivityList(Parameter<UUID>)
@@ -128,6 +131,10 @@ enum SiteRoute: Sendable, Equatable {
         case .participantAppointments(let id): ["participants", id.segment(named: "participantID"), "appointments"]
         case .groupActivities: ["activities"]
         case .mailOuts: ["mail-outs"]
+        case .participantDocuments(let id): ["participants", id.segment(named: "participantID"), "documents"]
+        case .participantDocument(let id, let document): ["participants", id.segment(named: "participantID"), "documents", document.segment(named: "documentID")]
+        case .participantDocumentShare(let id, let document):
+            ["participants", id.segment(named: "participantID"), "documents", document.segment(named: "documentID"), "share"]
         case .mailOptOut(let token): ["mail", "opt-out", token.segment(named: "token")]
         case .groupActivity(let id): ["activities", id.segment(named: "activityID")]
         case .groupActivityList(let id): ["activities", id.segment(named: "activityID"), "list"]

@@ -116,6 +116,21 @@ extension PersonalDataCatalogue {
             "id": plain, "organisation_id": plain, "activity_id": plain, "appointment_id": plain,
             "participant_id": .personal(.pseudonymousID, .rom2ParticipantLists, .pseudonym),
         ]),
+        table("application_documents", .participant, [
+            "id": plain, "organisation_id": plain, "created_at": plain, "kind": plain, "version": plain, "file_type": plain, "size_bytes": plain,
+            "participant_id": .personal(.pseudonymousID, .rom2ApplicationDocuments, .pseudonym),
+            "uploaded_by": .personal(.staffRole, .platformStaffAccounts, .pseudonym),
+            "file_name": .personal(.applicationDocuments, .rom2ApplicationDocuments, .encrypted),
+            "content": .personal(.applicationDocuments, .rom2ApplicationDocuments, .encrypted),
+        ]),
+        table("disclosures", .participant, [
+            "id": plain, "organisation_id": plain, "document_id": plain, "created_at": plain,
+            "participant_id": .personal(.pseudonymousID, .rom2ApplicationDocuments, .pseudonym),
+            "recorded_by": .personal(.staffRole, .platformStaffAccounts, .pseudonym),
+            "recipient": .personal(.applicationDocuments, .rom2ApplicationDocuments, .encrypted),
+            "consented_on": .personal(.applicationDocuments, .rom2ApplicationDocuments, .clear,
+                                      because: "the date of the participant's consent; the disclosure log shows it"),
+        ]),
         table("mail_outs", .none, [
             "id": plain, "organisation_id": plain, "created_at": plain,
             "sent_by": .personal(.staffRole, .platformStaffAccounts, .pseudonym),
