@@ -29,6 +29,8 @@ import Vapor
 
             let sent = try await hanna.post("/mail-outs", form: form)
             #expect(sent.location == "/mail-outs?sent=2-0-0")
+            let history = try await hanna.get("/mail-outs?sent=2-0-0")
+            #expect(history.status == .ok && history.body.contains("CV-verkstad på torsdag") && history.body.contains("data-e2e=\"mailout-sent\""))
             try await app.jobs.drain(on: app)
             let received = try server.messages()
             #expect(received.count == 2)
@@ -47,6 +49,9 @@ import Vapor
             #expect(try await Participant.find(amira, on: app.db)?.mailOptOut == true)
 
             #expect(try await hanna.post("/mail-outs", form: form).location == "/mail-outs?sent=1-1-0")
+            try await app.jobs.drain(on: app)
+            let later = try await hanna.get("/mail-outs?sent=1-1-0")
+            #expect(later.status == .ok && later.body.contains("2 mottagare"))
             let profile = try await hanna.get("/participants/\(amira.uuidString.lowercased())")
             #expect(profile.body.contains("data-e2e=\"mailout-log\"") && profile.body.contains("inte skickat: har avstått")
                 && profile.body.contains("Deltagaren har avstått från utskick"))

@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 import LotsCore
 import SQLKit
+import SQLiteNIO
 
 /// Appends audit events. Events from concurrent requests are written together in one transaction
 /// (group commit); each caller still waits until its own event is committed, so nothing is shown or
@@ -44,7 +45,7 @@ actor AuditLog {
             pending.removeAll()
             do {
                 let drafts = batch.map { ($0.draft, $0.at) }
-                let sequences = try await database().transaction { db in try await self.write(drafts, on: db) }
+                let sequences = try await Self.retryingConflicts { try await self.database().transaction { db in try await self.write(drafts, on: db) } }
                 for (waiting, sequence) in zip(batch, sequences) { waiting.continuation.resume(returning: sequence) }
             } catch {
                 for waiting in batch { waiting.continuation.resume(throwing: error) }
@@ -81,6 +82,22 @@ actor AuditLog {
             guard let last = entries.last else { return [] }
             try await sql.update("audit_chain_head").set("sequence", to: last.sequence).set("hash", to: last.hash).where("id", .equal, 1).run()
             return entries.map(\.sequence)
+        }
+    }
+}
+
+extension AuditLog {
+    /// SQLite answers a write that lost a race with another connection's commit with "busy" at once (its
+    /// busy timeout does not apply to a transaction whose snapshot went stale), so the batch is retried a
+    /// few times with a short pause. PostgreSQL waits on the chain head's row lock instead.
+    static func retryingConflicts<T: Sendable>(_ body: @Sendable () async throws -> T) async throws -> T {
+        var attempt = 0
+        while true {
+            do { return try await body() } catch let error as SQLiteError where attempt < 8
+                && [.busy, .locked, .busyInSnapshot, .busyTimeout, .busyInRecovery].contains(error.reason) {
+                attempt += 1
+                try await Task.sleep(nanoseconds: UInt64(attempt) * 15_000_000)
+            }
         }
     }
 }
