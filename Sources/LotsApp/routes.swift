@@ -71,6 +71,7 @@ func routes(_ app: Application) throws {
                  use: DocumentsController.upload)
         app.get(.participantDocument(.key, .key), permission: .capability(.documentOwnParticipants), use: DocumentsController.download)
         app.post(.participantDocumentShare(.key, .key), permission: .capability(.documentOwnParticipants), use: DocumentsController.share)
+        app.post(.participantJournal(.key), permission: .capability(.documentOwnParticipants), use: JournalController.save)
         app.get(.mailOuts, permission: .capability(.documentOwnParticipants), use: MailOutsController.index)
         app.post(.mailOuts, permission: .capability(.documentOwnParticipants), use: MailOutsController.send)
         app.get(.groupActivities, permission: .capability(.documentOwnParticipants), use: GroupActivitiesController.index)

@@ -121,3 +121,22 @@ def test_handledare_uploads_a_cv_and_sends_a_mail_out(server, driver):
             break
         time.sleep(0.5)
     assert subject in driver.page_source, "the mail-out did not reach the mailbox"
+
+
+def test_a_journal_draft_is_saved_while_typing(server, driver):
+    sign_in(server, driver, "Hanna Handledarsson")
+    driver.get(server + "/participants")
+    driver.find_element(By.LINK_TEXT, "Bertil Provsson").click()
+    WebDriverWait(driver, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, "[data-e2e=journal-form]"))
+    assert_page_ok(driver)
+    form = driver.find_element(By.CSS_SELECTOR, "[data-e2e=journal-form]")
+    form.find_element(By.ID, "journal-body").send_keys("Samtal om målen för praktiken, fortsätter nästa vecka")
+    # The page's script saves the draft a few seconds after typing stops.
+    WebDriverWait(driver, 15).until(lambda d: d.find_element(By.ID, "journal-autosave-status").text.strip())
+    driver.refresh()
+    WebDriverWait(driver, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, "[data-e2e=journal-form]"))
+    body = driver.find_element(By.ID, "journal-body")
+    assert "Samtal om målen för praktiken" in body.get_attribute("value"), "the draft survived the reload"
+    driver.find_element(By.CSS_SELECTOR, "[data-e2e=journal-publish]").click()
+    WebDriverWait(driver, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, "[data-e2e=journal] li[data-entry]"))
+    assert_page_ok(driver)

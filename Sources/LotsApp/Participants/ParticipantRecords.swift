@@ -127,6 +127,8 @@ struct ParticipantRecords: Sendable {
         let names = try await Names.load(units: placements.map(\.unitID), staff: placements.compactMap(\.handledareID), on: db)
         var profile = try decrypt(participant, placements: placements, key: key, basis: basis, names: names)
         try await addAppointments(&profile, placements: placements, key: key, on: db)
+        (profile.journal, profile.journalDraft) = try await Journal.rows(participantID: participantID, key: key, reader: staff.accountID,
+                                                                        mayDocument: profile.mayDocument, on: db)
         return profile
     }
 

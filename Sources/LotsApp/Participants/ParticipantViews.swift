@@ -70,6 +70,9 @@ struct ParticipantProfile: Sendable, Equatable {
     /// The mail-outs sent to the participant, newest first.
     var mailOuts: [MailOutLogRow] = []
     var documents: [ApplicationDocuments.Row] = []
+    var journal: [JournalRow] = []
+    /// The reader's own unpublished entry, to continue.
+    var journalDraft: JournalRow?
     var mailOptOut = false
 
     /// The reader may book meetings and register attendance (their own caseload, or granted access).

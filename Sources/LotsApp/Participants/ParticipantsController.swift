@@ -47,7 +47,8 @@ enum ParticipantsController {
                                                        filter: .init(subject: SubjectReference.participant(id)), on: req.db)
             }
             return ParticipantProfilePage.render(profile, accessLog: accessLog, appointmentOutcome: req.query[String.self, at: "appointment"],
-                                                 documentOutcome: req.query[String.self, at: "document"], context: req.pageContext)
+                                                 documentOutcome: req.query[String.self, at: "document"],
+                                                 journalOutcome: req.query[String.self, at: "journal"], context: req.pageContext)
                 .encodeResponse(status: .ok)
         } catch let failure as ParticipantRecords.Failure {
             switch failure {

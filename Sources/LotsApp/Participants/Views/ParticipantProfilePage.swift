@@ -4,10 +4,11 @@ import Plot
 /// A participant's registration details and placements, with the ground on which the staff sees them.
 enum ParticipantProfilePage {
     static func render(_ profile: ParticipantProfile, accessLog: [AuditReview.Row]? = nil, appointmentOutcome: String? = nil,
-                       documentOutcome: String? = nil, context: PageContext) -> HTML {
+                       documentOutcome: String? = nil, journalOutcome: String? = nil, context: PageContext) -> HTML {
         let t = context.texts
         let name = profile.givenName + " " + profile.familyName
-        return Layout.page(context, title: t(ParticipantText.profileHeading), content: .group(
+        let scripts: [Node<HTML.HeadContext>] = profile.mayDocument ? [.script(.src("/js/journal-autosave.js"), .attribute(named: "defer"))] : []
+        return Layout.page(context, title: t(ParticipantText.profileHeading), head: scripts, content: .group(
             .h1(.span(.attribute(named: "translate", value: "no"), .text(name))),
             basis(profile.basis, context),
             .if(profile.protectedIdentity, .p(.class("alert alert-warning"), .text(t(ParticipantText.protectedIdentity)))),
@@ -29,6 +30,7 @@ enum ParticipantProfilePage {
             ),
             .h2(.text(t(ParticipantText.placementsHeading))),
             placements(profile.placements, t),
+            JournalSection.render(profile, outcome: journalOutcome, context: context),
             AppointmentsSection.render(profile, outcome: appointmentOutcome, context: context),
             DocumentsSection.render(profile, outcome: documentOutcome, context: context),
             MailOutsPage.log(profile, t),

@@ -36,6 +36,7 @@ enum MigrationRegistry {
             CreateGroupActivities(),
             CreateMailOuts(),
             CreateApplicationDocuments(),
+            CreateJournalEntries(),
         ])
     }
 }

@@ -41,6 +41,7 @@ enum SiteRoute: Sendable, Equatable {
     case participantAppointments(Parameter<UUID>)
     case groupActivities
     case mailOuts
+    case participantJournal(Parameter<UUID>)
     case participantDocuments(Parameter<UUID>)
     case participantDocument(Parameter<UUID>, Parameter<UUID>)
     case participantDocumentShare(Parameter<UUID>, Parameter<UUID>)
@@ -131,6 +132,7 @@ enum SiteRoute: Sendable, Equatable {
         case .participantAppointments(let id): ["participants", id.segment(named: "participantID"), "appointments"]
         case .groupActivities: ["activities"]
         case .mailOuts: ["mail-outs"]
+        case .participantJournal(let id): ["participants", id.segment(named: "participantID"), "journal"]
         case .participantDocuments(let id): ["participants", id.segment(named: "participantID"), "documents"]
         case .participantDocument(let id, let document): ["participants", id.segment(named: "participantID"), "documents", document.segment(named: "documentID")]
         case .participantDocumentShare(let id, let document):

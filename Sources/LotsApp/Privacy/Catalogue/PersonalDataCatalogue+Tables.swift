@@ -131,6 +131,18 @@ extension PersonalDataCatalogue {
             "consented_on": .personal(.applicationDocuments, .rom2ApplicationDocuments, .clear,
                                       because: "the date of the participant's consent; the disclosure log shows it"),
         ]),
+        table("journal_entries", .participant, [
+            "id": plain, "organisation_id": plain, "updated_at": plain, "published_at": plain,
+            "participant_id": .personal(.pseudonymousID, .rom2Documentation, .pseudonym),
+            "author_id": .personal(.staffRole, .platformStaffAccounts, .pseudonym),
+            "kind": .personal(.caseNotes, .rom2Documentation, .clear, because: "note or contact: the journal's layout"),
+            "channel": .personal(.communication, .rom2Documentation, .clear, because: "how the contact was made; AF asks for the channel"),
+            "occurred_at": .personal(.caseNotes, .rom2Documentation, .clear, because: "the journal is ordered by it"),
+            "duration_minutes": .personal(.caseNotes, .rom2Documentation, .clear, because: "contact time counts towards the programme's hours"),
+            "body": .personal(.caseNotes, .rom2Documentation, .encrypted),
+            "sensitive": .personal(.caseNotes, .rom2Documentation, .clear, because: "who may read the entry depends on it"),
+            "draft": plain,
+        ]),
         table("mail_outs", .none, [
             "id": plain, "organisation_id": plain, "created_at": plain,
             "sent_by": .personal(.staffRole, .platformStaffAccounts, .pseudonym),
