@@ -72,6 +72,7 @@ func routes(_ app: Application) throws {
         app.get(.participantDocument(.key, .key), permission: .capability(.documentOwnParticipants), use: DocumentsController.download)
         app.post(.participantDocumentShare(.key, .key), permission: .capability(.documentOwnParticipants), use: DocumentsController.share)
         app.post(.participantJournal(.key), permission: .capability(.documentOwnParticipants), use: JournalController.save)
+        app.post(.participantPlan(.key), permission: .capability(.documentOwnParticipants), use: PlanController.save)
         app.get(.mailOuts, permission: .capability(.documentOwnParticipants), use: MailOutsController.index)
         app.post(.mailOuts, permission: .capability(.documentOwnParticipants), use: MailOutsController.send)
         app.get(.groupActivities, permission: .capability(.documentOwnParticipants), use: GroupActivitiesController.index)

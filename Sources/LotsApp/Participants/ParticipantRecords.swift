@@ -140,6 +140,7 @@ struct ParticipantRecords: Sendable {
             mailOuts[row.mailOutID].map { MailOutLogRow(sentAt: row.createdAt ?? $0.createdAt ?? Date(), subject: $0.subject, status: row.status) }
         }
         profile.documents = try await ApplicationDocuments.rows(participantID: profile.id, key: key, on: db)
+        profile.plan = try await Plans.load(participantID: profile.id, key: key, on: db)
         let appointments = try await Appointment.query(on: db).filter(\.$participantID == profile.id).all()
         let now = clock.now()
         profile.appointments = try AppointmentBook.rows(appointments, key: key, now: now)

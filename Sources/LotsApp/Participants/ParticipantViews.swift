@@ -71,6 +71,8 @@ struct ParticipantProfile: Sendable, Equatable {
     var mailOuts: [MailOutLogRow] = []
     var documents: [ApplicationDocuments.Row] = []
     var journal: [JournalRow] = []
+    /// The plan's fields (see `ParticipantPlan.fields`); empty when none is written yet.
+    var plan: [String: String] = [:]
     /// The reader's own unpublished entry, to continue.
     var journalDraft: JournalRow?
     var mailOptOut = false

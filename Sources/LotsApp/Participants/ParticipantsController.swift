@@ -48,7 +48,8 @@ enum ParticipantsController {
             }
             return ParticipantProfilePage.render(profile, accessLog: accessLog, appointmentOutcome: req.query[String.self, at: "appointment"],
                                                  documentOutcome: req.query[String.self, at: "document"],
-                                                 journalOutcome: req.query[String.self, at: "journal"], context: req.pageContext)
+                                                 journalOutcome: req.query[String.self, at: "journal"], planOutcome: req.query[String.self, at: "plan"],
+                                                 context: req.pageContext)
                 .encodeResponse(status: .ok)
         } catch let failure as ParticipantRecords.Failure {
             switch failure {

@@ -4,7 +4,7 @@ import Plot
 /// A participant's registration details and placements, with the ground on which the staff sees them.
 enum ParticipantProfilePage {
     static func render(_ profile: ParticipantProfile, accessLog: [AuditReview.Row]? = nil, appointmentOutcome: String? = nil,
-                       documentOutcome: String? = nil, journalOutcome: String? = nil, context: PageContext) -> HTML {
+                       documentOutcome: String? = nil, journalOutcome: String? = nil, planOutcome: String? = nil, context: PageContext) -> HTML {
         let t = context.texts
         let name = profile.givenName + " " + profile.familyName
         let scripts: [Node<HTML.HeadContext>] = profile.mayDocument ? [.script(.src("/js/journal-autosave.js"), .attribute(named: "defer"))] : []
@@ -30,6 +30,7 @@ enum ParticipantProfilePage {
             ),
             .h2(.text(t(ParticipantText.placementsHeading))),
             placements(profile.placements, t),
+            PlanSection.render(profile, outcome: planOutcome, context: context),
             JournalSection.render(profile, outcome: journalOutcome, context: context),
             AppointmentsSection.render(profile, outcome: appointmentOutcome, context: context),
             DocumentsSection.render(profile, outcome: documentOutcome, context: context),

@@ -37,6 +37,7 @@ enum MigrationRegistry {
             CreateMailOuts(),
             CreateApplicationDocuments(),
             CreateJournalEntries(),
+            CreateParticipantPlans(),
         ])
     }
 }

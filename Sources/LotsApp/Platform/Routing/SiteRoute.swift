@@ -42,6 +42,7 @@ enum SiteRoute: Sendable, Equatable {
     case groupActivities
     case mailOuts
     case participantJournal(Parameter<UUID>)
+    case participantPlan(Parameter<UUID>)
     case participantDocuments(Parameter<UUID>)
     case participantDocument(Parameter<UUID>, Parameter<UUID>)
     case participantDocumentShare(Parameter<UUID>, Parameter<UUID>)
@@ -133,6 +134,7 @@ enum SiteRoute: Sendable, Equatable {
         case .groupActivities: ["activities"]
         case .mailOuts: ["mail-outs"]
         case .participantJournal(let id): ["participants", id.segment(named: "participantID"), "journal"]
+        case .participantPlan(let id): ["participants", id.segment(named: "participantID"), "plan"]
         case .participantDocuments(let id): ["participants", id.segment(named: "participantID"), "documents"]
         case .participantDocument(let id, let document): ["participants", id.segment(named: "participantID"), "documents", document.segment(named: "documentID")]
         case .participantDocumentShare(let id, let document):

@@ -143,6 +143,12 @@ extension PersonalDataCatalogue {
             "sensitive": .personal(.caseNotes, .rom2Documentation, .clear, because: "who may read the entry depends on it"),
             "draft": plain,
         ]),
+        table("participant_plans", .participant, [
+            "id": plain, "organisation_id": plain, "updated_at": plain,
+            "participant_id": .personal(.pseudonymousID, .rom2Documentation, .pseudonym),
+            "updated_by": .personal(.staffRole, .platformStaffAccounts, .pseudonym),
+            "content": .personal(.goals, .rom2Documentation, .encrypted),
+        ]),
         table("mail_outs", .none, [
             "id": plain, "organisation_id": plain, "created_at": plain,
             "sent_by": .personal(.staffRole, .platformStaffAccounts, .pseudonym),
