@@ -22,9 +22,8 @@ enum JournalController {
     static func save(req: Request) async throws -> Response {
         guard let session = req.signedIn, let participantID = req.parameters.get("participantID", as: UUID.self) else { throw Abort(.notFound) }
         let back = SiteRoute.participant(.value(participantID)).path + "?journal="
-        // The autosave script asks for JSON; a browser's form post accepts "*/*", which must not count.
-        let accept = req.headers.first(name: .accept) ?? ""
-        let wantsJSON = accept.contains("application/json") && !accept.contains("text/html")
+        // The autosave script asks for JSON; a browser's form post (which also accepts "*/*") gets the page.
+        let wantsJSON = LotsErrorMiddleware.wantsJSON(req)
         guard let form = try? req.content.decode(Form.self), let kind = JournalEntry.Kind(rawValue: form.kind) else {
             if wantsJSON { throw Abort(.unprocessableEntity) }
             return req.redirect(to: back + "problem_invalid")
