@@ -21,6 +21,7 @@ func routes(_ app: Application) throws {
         app.post(.logoutEverywhere, permission: .signedIn, use: LoginController.logoutEverywhere)
         app.get(.start, permission: .signedIn, use: StartController.show)
         app.get(.participantSelf, permission: .participant, use: ParticipantSelfController.show)
+        app.get(.participantSelfDocument(.key), permission: .participant, use: DocumentsController.downloadOwn)
     }
     do { // partnership members: registration, e-mail verification, password sign-in, own page
         app.get(.memberRegister(.key), permission: .public, use: MemberController.registrationForm)

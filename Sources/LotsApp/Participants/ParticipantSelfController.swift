@@ -25,6 +25,7 @@ enum ParticipantSelfText: String, TextKey {
     case handledare = "self.handledare"
     case noHandledare = "self.no_handledare"
     case upcoming = "self.upcoming"
+    case documents = "self.documents"
     case noUpcoming = "self.no_upcoming"
 }
 
@@ -74,6 +75,16 @@ enum ParticipantSelfPage {
             ),
             .h2(.text(t(ParticipantSelfText.upcoming))),
             upcoming(model.profile.appointments.filter { $0.startsAt >= model.now }.sorted { $0.startsAt < $1.startsAt }, t),
+            PlanSection.render(profile, outcome: nil, context: context),
+            .h2(.text(t(ParticipantSelfText.documents))),
+            .if(profile.documents.isEmpty, .p(.class("muted"), .text(t(DocumentText.none))), else: .ul(
+                .class("plain-list"), .data(named: "e2e", value: "own-documents"),
+                .forEach(profile.documents) { document in
+                    .li(.text(t(DocumentsSection.kindText(document.kind)) + " " + t(DocumentText.version, ["version": String(document.version)]) + ": "),
+                        .a(.href(SiteRoute.participantSelfDocument(.value(document.id)).path), .attribute(named: "translate", value: "no"),
+                           .text(document.fileName)),
+                        .text(" "), Components.time(document.uploadedAt))
+                })),
             .h2(.text(t(ParticipantSelfText.placements))),
             ParticipantProfilePage.placements(profile.placements, t),
             .unwrap(model.notice) { PrivacyNoticePage.notice($0, t) }

@@ -51,6 +51,23 @@ import Vapor
                 .map { try $0.decode(column: "query", as: String.self) }
             #expect(disclosed == ["document cv v2 to employer"])
 
+            // Amira sees and downloads her own documents on her page; another participant cannot.
+            func participantBrowser(_ id: UUID) async throws -> TestBrowser {
+                let organisationID = try #require(try await Participant.find(id, on: app.db)).organisationID
+                let (session, _) = try await app.sessionStore.create(kind: .participant, accountID: id, organisationID: organisationID, method: "test",
+                                                                     now: app.clock.now(), on: app.db)
+                let browser = TestBrowser(app)
+                browser.setCookie(SessionMiddleware.cookieName, session)
+                return browser
+            }
+            let own = try await participantBrowser(amira)
+            let ownPage = try await own.get("/me")
+            #expect(ownPage.body.contains("Amira_CV.pdf") && ownPage.body.contains("data-e2e=\"own-documents\""))
+            let ownPath = "/me/documents/\(try documents[0].requireID().uuidString.lowercased())"
+            #expect(try await own.get(ownPath).body == String(decoding: try fixture("cv.pdf"), as: UTF8.self))
+            let bertil = try await participantBrowser(try await ParticipantFixture.id(of: "Bertil", in: app))
+            #expect(try await bertil.get(ownPath).status == .notFound, "nobody else's documents")
+
             // Another handledare gets nothing; a unit manager sees the list but cannot open the files.
             let hugo = try await TestBrowser.signedIn(as: "Hugo Handledarsson", in: app)
             #expect(try await hugo.get(base + "/documents/\(try documents[0].requireID().uuidString.lowercased())").status == .forbidden)

@@ -174,6 +174,20 @@ struct ApplicationDocuments: Sendable {
         return (data, name, type)
     }
 
+    /// The participant's own download of one of their documents; audited with them as reader.
+    func openOwn(_ documentID: UUID, participantID: UUID, organisationID: UUID, on db: any Database) async throws -> (Data, String, DocumentType) {
+        guard let document = try await ApplicationDocument.find(documentID, on: db), document.participantID == participantID,
+              document.organisationID == organisationID, let type = DocumentType(rawValue: document.fileType) else { throw Problem.notFound }
+        try await records.record(AuditDraft(organisationID: organisationID, actorID: participantID, actorRole: "participant", action: .view,
+                                            subject: SubjectReference.participant(participantID), purpose: AccessBasis.ownData.purpose, resultCount: 1,
+                                            query: "document \(document.kind.rawValue) v\(document.version)"))
+        let key = try await keyRing.subjectKey(participantID, organisationID: organisationID, on: db)
+        let data = try FieldCipher.open(bytes: document.content, key: key,
+                                        at: .init(table: ApplicationDocument.schema, column: "content", rowID: documentID.uuidString.lowercased()))
+        let name = try SealedRow(key: key, table: ApplicationDocument.schema, rowID: documentID).open(document.fileName, "file_name")
+        return (data, name, type)
+    }
+
     /// Records that a document went to a potential employer with the participant's consent.
     func share(_ documentID: UUID, participantID: UUID, recipient: String, consentedOn: CivilDate?, by staff: StaffActor,
                on database: any Database) async throws {

@@ -58,14 +58,33 @@ enum DocumentsController {
         guard let documentID else { throw Abort(.notFound) }
         do {
             let (data, name, type) = try await req.application.applicationDocuments.open(documentID, participantID: participantID, by: try staff(req), on: req.db)
-            let response = Response(status: .ok, body: .init(data: data))
-            response.headers.replaceOrAdd(name: .contentType, value: type.mediaType)
-            response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(name)\"")
-            return response
+            return attachment(data, name: name, type: type)
         } catch let problem as ApplicationDocuments.Problem {
             _ = try outcome(problem)
             throw Abort(.notFound)
         }
+    }
+
+    /// A participant downloads one of their own documents from their page.
+    @Sendable
+    static func downloadOwn(req: Request) async throws -> Response {
+        guard let session = req.signedIn, session.kind == .participant, let documentID = req.parameters.get("documentID", as: UUID.self) else {
+            throw Abort(.notFound)
+        }
+        do {
+            let (data, name, type) = try await req.application.applicationDocuments.openOwn(documentID, participantID: session.accountID,
+                                                                                             organisationID: session.organisationID, on: req.db)
+            return attachment(data, name: name, type: type)
+        } catch is ApplicationDocuments.Problem {
+            throw Abort(.notFound)
+        }
+    }
+
+    static func attachment(_ data: Data, name: String, type: DocumentType) -> Response {
+        let response = Response(status: .ok, body: .init(data: data))
+        response.headers.replaceOrAdd(name: .contentType, value: type.mediaType)
+        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(name)\"")
+        return response
     }
 
     @Sendable

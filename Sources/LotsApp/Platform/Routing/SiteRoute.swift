@@ -38,6 +38,7 @@ enum SiteRoute: Sendable, Equatable {
     case apiImports
     case participantImport
     case participantSelf
+    case participantSelfDocument(Parameter<UUID>)
     case participantAppointments(Parameter<UUID>)
     case groupActivities
     case mailOuts
@@ -130,6 +131,7 @@ enum SiteRoute: Sendable, Equatable {
         case .apiImports: ["api", "v1", "imports"]
         case .participantImport: ["participants", "import"]
         case .participantSelf: ["me"]
+        case .participantSelfDocument(let id): ["me", "documents", id.segment(named: "documentID")]
         case .participantAppointments(let id): ["participants", id.segment(named: "participantID"), "appointments"]
         case .groupActivities: ["activities"]
         case .mailOuts: ["mail-outs"]
