@@ -13,6 +13,15 @@ enum AccessBasis: Sendable, Equatable {
     /// The participant themselves, signed in with BankID (right of access).
     case ownData
 
+    /// Whether the basis lets the staff member document (write about) the participant: their own caseload
+    /// or a granted access. Following up a unit or administering placements is reading only.
+    var allowsDocumenting: Bool {
+        switch self {
+        case .ownCaseload, .colleagueGrant: true
+        case .unitFollowUp, .placementAdministration, .ownData: false
+        }
+    }
+
     var purpose: String {
         switch self {
         case .ownCaseload: "casework"

@@ -168,6 +168,19 @@ struct ParticipantRecords: Sendable {
         return profile
     }
 
+    /// The participant of the staff member's organisation, and the ground on which they may document them;
+    /// otherwise the caller's own error for an unknown participant or for one they may not write about.
+    func documenting<Refusal: Error>(_ participantID: UUID, by staff: StaffActor, on db: any Database,
+                                     notFound: Refusal, noAccess: Refusal) async throws -> (Participant, AccessBasis) {
+        guard let participant = try await Participant.query(on: db).filter(\.$id == participantID)
+            .filter(\.$organisationID == staff.organisationID).first() else { throw notFound }
+        let placements = try await Placement.query(on: db).filter(\.$participantID == participantID).all()
+        guard let basis = try await basis(for: staff, participantID: participantID, placements: placements, on: db), basis.allowsDocumenting else {
+            throw noAccess
+        }
+        return (participant, basis)
+    }
+
     /// The ground on which the staff may see the participant, or nil.
     func basis(for staff: StaffActor, participantID: UUID, placements: [Placement], on db: any Database) async throws -> AccessBasis? {
         if staff.has(.handledare), placements.contains(where: { $0.handledareID == staff.accountID }) { return .ownCaseload }

@@ -78,12 +78,7 @@ struct ParticipantProfile: Sendable, Equatable {
     var mailOptOut = false
 
     /// The reader may book meetings and register attendance (their own caseload, or granted access).
-    var mayDocument: Bool {
-        switch basis {
-        case .ownCaseload, .colleagueGrant: true
-        case .unitFollowUp, .placementAdministration, .ownData: false
-        }
-    }
+    var mayDocument: Bool { basis.allowsDocumenting }
 
     struct Contact: Sendable, Equatable {
         var phone: String?

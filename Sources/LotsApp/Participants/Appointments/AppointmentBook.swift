@@ -43,23 +43,11 @@ struct AppointmentBook: Sendable {
         case notYetHeld
     }
 
-    /// The participant, if the staff member may document them (own caseload or a granted access).
-    private func documentable(_ participantID: UUID, by staff: StaffActor, on db: any Database) async throws -> (Participant, AccessBasis) {
-        guard let participant = try await Participant.query(on: db).filter(\.$id == participantID)
-            .filter(\.$organisationID == staff.organisationID).first() else { throw Problem.notFound }
-        let placements = try await Placement.query(on: db).filter(\.$participantID == participantID).all()
-        guard let basis = try await records.basis(for: staff, participantID: participantID, placements: placements, on: db) else { throw Problem.noAccess }
-        switch basis {
-        case .ownCaseload, .colleagueGrant: return (participant, basis)
-        case .unitFollowUp, .placementAdministration, .ownData: throw Problem.noAccess
-        }
-    }
-
     func book(_ booking: Booking, participantID: UUID, by staff: StaffActor, on database: any Database) async throws -> UUID {
         guard (5...600).contains(booking.durationMinutes) else { throw Problem.invalidDuration }
         let title = booking.title?.trimmingCharacters(in: .whitespacesAndNewlines)
         guard (title?.count ?? 0) <= Self.maxTitle else { throw Problem.tooLong }
-        let (_, basis) = try await documentable(participantID, by: staff, on: database)
+        let (_, basis) = try await records.documenting(participantID, by: staff, on: database, notFound: Problem.notFound, noAccess: Problem.noAccess)
         return try await database.transaction { db in
             let key = try await keyRing.subjectKey(participantID, organisationID: staff.organisationID, on: db)
             let appointment = Appointment()
@@ -82,7 +70,7 @@ struct AppointmentBook: Sendable {
     }
 
     func register(_ attendance: Attendance, appointmentID: UUID, participantID: UUID, by staff: StaffActor, on database: any Database) async throws {
-        let (_, basis) = try await documentable(participantID, by: staff, on: database)
+        let (_, basis) = try await records.documenting(participantID, by: staff, on: database, notFound: Problem.notFound, noAccess: Problem.noAccess)
         guard let appointment = try await Appointment.find(appointmentID, on: database), appointment.participantID == participantID else {
             throw Problem.notFound
         }

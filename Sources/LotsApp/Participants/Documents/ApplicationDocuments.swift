@@ -117,24 +117,12 @@ struct ApplicationDocuments: Sendable {
         static func == (lhs: Row, rhs: Row) -> Bool { lhs.id == rhs.id && lhs.disclosures.count == rhs.disclosures.count }
     }
 
-    private func documentable(_ participantID: UUID, by staff: StaffActor, on db: any Database) async throws -> AccessBasis {
-        guard try await Participant.query(on: db).filter(\.$id == participantID).filter(\.$organisationID == staff.organisationID).count() == 1 else {
-            throw Problem.notFound
-        }
-        let placements = try await Placement.query(on: db).filter(\.$participantID == participantID).all()
-        guard let basis = try await records.basis(for: staff, participantID: participantID, placements: placements, on: db) else { throw Problem.noAccess }
-        switch basis {
-        case .ownCaseload, .colleagueGrant: return basis
-        case .unitFollowUp, .placementAdministration, .ownData: throw Problem.noAccess
-        }
-    }
-
     func upload(_ data: Data, fileName: String, kind: ApplicationDocument.Kind, participantID: UUID, by staff: StaffActor,
                 on database: any Database) async throws -> UUID {
         guard !data.isEmpty else { throw Problem.empty }
         guard data.count <= Self.maxBytes else { throw Problem.tooLarge }
         guard let type = DocumentType.detect(data) else { throw Problem.unsupportedType }
-        let basis = try await documentable(participantID, by: staff, on: database)
+        let (_, basis) = try await records.documenting(participantID, by: staff, on: database, notFound: Problem.notFound, noAccess: Problem.noAccess)
         let name = Self.safeFileName(fileName, type: type)
         return try await database.transaction { db in
             let version = (try await ApplicationDocument.query(on: db).filter(\.$participantID == participantID).filter(\.$kind == kind)
@@ -162,7 +150,7 @@ struct ApplicationDocuments: Sendable {
 
     /// The document's bytes, name and type, for a download; the read is audited.
     func open(_ documentID: UUID, participantID: UUID, by staff: StaffActor, on db: any Database) async throws -> (Data, String, DocumentType) {
-        let basis = try await documentable(participantID, by: staff, on: db)
+        let (_, basis) = try await records.documenting(participantID, by: staff, on: db, notFound: Problem.notFound, noAccess: Problem.noAccess)
         guard let document = try await ApplicationDocument.find(documentID, on: db), document.participantID == participantID,
               let type = DocumentType(rawValue: document.fileType) else { throw Problem.notFound }
         try await records.record(staff.draft(.view, subject: SubjectReference.participant(participantID), purpose: basis.purpose, resultCount: 1,
@@ -194,7 +182,7 @@ struct ApplicationDocuments: Sendable {
         let recipient = recipient.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !recipient.isEmpty, recipient.count <= 300 else { throw Problem.recipientMissing }
         guard let consentedOn, consentedOn <= CivilDate(clock.now()) else { throw Problem.consentMissing }
-        let basis = try await documentable(participantID, by: staff, on: database)
+        let (_, basis) = try await records.documenting(participantID, by: staff, on: database, notFound: Problem.notFound, noAccess: Problem.noAccess)
         guard let document = try await ApplicationDocument.find(documentID, on: database), document.participantID == participantID else {
             throw Problem.notFound
         }

@@ -97,14 +97,8 @@ struct Journal: Sendable {
         if publish, body.isEmpty { throw Problem.empty }
         if publish, entry.kind == .contact, entry.channel == nil { throw Problem.contactDetails }
         if let minutes = entry.durationMinutes, !(1...600).contains(minutes) { throw Problem.contactDetails }
-        guard let participant = try await Participant.query(on: database).filter(\.$id == participantID)
-            .filter(\.$organisationID == staff.organisationID).first() else { throw Problem.notFound }
-        let placements = try await Placement.query(on: database).filter(\.$participantID == participantID).all()
-        guard let basis = try await records.basis(for: staff, participantID: participantID, placements: placements, on: database) else { throw Problem.noAccess }
-        switch basis {
-        case .ownCaseload, .colleagueGrant: break
-        case .unitFollowUp, .placementAdministration, .ownData: throw Problem.noAccess
-        }
+        let (participant, basis) = try await records.documenting(participantID, by: staff, on: database,
+                                                                 notFound: Problem.notFound, noAccess: Problem.noAccess)
         return try await database.transaction { db in
             let record: JournalEntry
             if let entryID {

@@ -112,13 +112,9 @@ struct MailOuts: Sendable {
             // Only participants the sender documents (their own caseload, or granted access).
             var allowed: [Participant] = []
             for participantID in Set(participantIDs) {
-                guard let participant = try await Participant.query(on: db).filter(\.$id == participantID)
-                    .filter(\.$organisationID == staff.organisationID).first() else { throw Problem.noAccess }
-                let placements = try await Placement.query(on: db).filter(\.$participantID == participantID).all()
-                switch try await records.basis(for: staff, participantID: participantID, placements: placements, on: db) {
-                case .ownCaseload, .colleagueGrant: allowed.append(participant)
-                default: throw Problem.noAccess
-                }
+                let (participant, _) = try await records.documenting(participantID, by: staff, on: db,
+                                                                     notFound: Problem.noAccess, noAccess: Problem.noAccess)
+                allowed.append(participant)
             }
             let mailOut = MailOut()
             mailOut.organisationID = staff.organisationID

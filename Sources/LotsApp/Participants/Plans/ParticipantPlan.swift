@@ -58,17 +58,8 @@ enum Plans {
         let cleaned = values.filter { ParticipantPlan.fields.contains($0.key) }.mapValues { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
             .filter { !$0.value.isEmpty }
         guard cleaned.values.allSatisfy({ $0.count <= maxField }) else { return false }
-        guard try await Participant.query(on: database).filter(\.$id == participantID).filter(\.$organisationID == staff.organisationID).count() == 1 else {
-            throw Abort(.notFound)
-        }
-        let placements = try await Placement.query(on: database).filter(\.$participantID == participantID).all()
-        guard let basis = try await app.participantRecords.basis(for: staff, participantID: participantID, placements: placements, on: database) else {
-            throw Abort(.forbidden)
-        }
-        switch basis {
-        case .ownCaseload, .colleagueGrant: break
-        case .unitFollowUp, .placementAdministration, .ownData: throw Abort(.forbidden)
-        }
+        let (_, basis) = try await app.participantRecords.documenting(participantID, by: staff, on: database,
+                                                                      notFound: Abort(.notFound), noAccess: Abort(.forbidden))
         try await database.transaction { db in
             let key = try await app.keyRing.subjectKey(participantID, organisationID: staff.organisationID, on: db)
             let existing = try await ParticipantPlan.query(on: db).filter(\.$participantID == participantID).first()
