@@ -22,6 +22,7 @@ func routes(_ app: Application) throws {
         app.get(.start, permission: .signedIn, use: StartController.show)
         app.get(.participantSelf, permission: .participant, use: ParticipantSelfController.show)
         app.get(.participantSelfDocument(.key), permission: .participant, use: DocumentsController.downloadOwn)
+        app.get(.participantSelfCV, permission: .participant, use: ParticipantFormsController.printOwnCV)
     }
     do { // partnership members: registration, e-mail verification, password sign-in, own page
         app.get(.memberRegister(.key), permission: .public, use: MemberController.registrationForm)
@@ -74,6 +75,12 @@ func routes(_ app: Application) throws {
         app.post(.participantDocumentShare(.key, .key), permission: .capability(.documentOwnParticipants), use: DocumentsController.share)
         app.post(.participantJournal(.key), permission: .capability(.documentOwnParticipants), use: JournalController.save)
         app.post(.participantPlan(.key), permission: .capability(.documentOwnParticipants), use: PlanController.save)
+        app.post(.participantProtectedContact(.key), permission: readers, use: ParticipantsController.openProtectedContact)
+        app.post(.participantProtection(.key), permission: .capability(.manageAssignments), use: ParticipantsController.changeProtection)
+        app.get(.participantCV(.key), permission: readers, use: ParticipantFormsController.printCV)
+        app.post(.participantCV(.key), permission: .capability(.documentOwnParticipants), use: ParticipantFormsController.saveCV)
+        app.get(.participantAFDetails(.key), permission: .capability(.documentOwnParticipants), use: ParticipantFormsController.afDetails)
+        app.post(.participantAFDetails(.key), permission: .capability(.documentOwnParticipants), use: ParticipantFormsController.saveAFDetails)
         app.get(.mailOuts, permission: .capability(.documentOwnParticipants), use: MailOutsController.index)
         app.post(.mailOuts, permission: .capability(.documentOwnParticipants), use: MailOutsController.send)
         app.get(.groupActivities, permission: .capability(.documentOwnParticipants), use: GroupActivitiesController.index)
@@ -85,6 +92,8 @@ func routes(_ app: Application) throws {
         app.get(.participantImport, permission: .capability(.manageAssignments), use: ImportController.form)
         app.post(.participantImport, permission: .capability(.manageAssignments), body: .collect(maxSize: ImportAPIController.maxUpload),
                  use: ImportController.preview)
+        app.get(.participantNew, permission: .capability(.manageAssignments), use: RegistrationController.form)
+        app.post(.participantNew, permission: .capability(.manageAssignments), use: RegistrationController.register)
         app.post(.participantImportCommit(.key), permission: .capability(.manageAssignments), use: ImportController.commit)
     }
     do { // data-protection review

@@ -88,7 +88,16 @@ struct DemoSeeder: Sendable {
                     placement: .init(unitID: units[seed.unit]!, handledareID: seed.handledare.flatMap { accounts[$0] },
                                      caseNumber: DemoParticipants.caseNumber(index, placement: number), referenceNumber: "REF-\(4200 + index)",
                                      level: seed.level, startsOn: starts, endsOn: starts.adding(days: 180)))
-                _ = try await registry.register(new, organisationID: organisationID, by: actor, on: db)
+                let outcome = try await registry.register(new, organisationID: organisationID, by: actor, on: db)
+                // A protected identity's own handledare is named to open the contact details (with a reason).
+                if seed.protectedIdentity, number == 0, case .created(let participantID) = outcome, let handledare = seed.handledare.flatMap({ accounts[$0] }) {
+                    let opener = ProtectedIdentityOpener()
+                    opener.organisationID = organisationID
+                    opener.participantID = participantID
+                    opener.staffAccountID = handledare
+                    opener.namedBy = accounts["Adam Administratör"] ?? handledare
+                    try await opener.create(on: db)
+                }
             }
         }
     }

@@ -107,33 +107,46 @@ struct ParticipantRecords: Sendable {
 
     // MARK: one participant
 
-    func profile(_ participantID: UUID, for staff: StaffActor, on db: any Database) async throws -> ParticipantProfile {
-        let subject = SubjectReference.participant(participantID)
-        guard let participant = try await Participant.query(on: db).filter(\.$id == participantID)
-            .filter(\.$organisationID == staff.organisationID).first() else {
-            try await record(staff.draft(.view, subject: subject, purpose: "refused", resultCount: 0, query: "profile refused=not_found"))
-            throw Failure.notFound
-        }
-        let placements = try await Placement.query(on: db).filter(\.$participantID == participantID)
-            .sort(\.$startsOn, .descending).all()
-        guard let basis = try await basis(for: staff, participantID: participantID, placements: placements, on: db) else {
-            try await record(staff.draft(.view, subject: subject, purpose: "refused", resultCount: 0, query: "profile refused=no_basis"))
-            throw Failure.noAccess(participantID: participantID, mayRequest: staff.has(.handledare))
-        }
-        try await record(staff.draft(.view, subject: subject, purpose: basis.purpose, resultCount: 1, query: "profile"))
-        guard let key = try await keyRing.subjectKeys([participantID], organisationID: staff.organisationID, on: db)[participantID] else {
-            throw Failure.notFound
-        }
+    /// The profile page's data. `revealContact` opens a protected identity's contact details: only
+    /// `ProtectedIdentity.openContact` asks for it, after checking the reader is named and gave a reason.
+    func profile(_ participantID: UUID, for staff: StaffActor, what: String = "profile", revealContact: Bool = false,
+                 on db: any Database) async throws -> ParticipantProfile {
+        let (participant, placements, basis, key) = try await open(participantID, for: staff, what: what, on: db)
         let names = try await Names.load(units: placements.map(\.unitID), staff: placements.compactMap(\.handledareID), on: db)
-        var profile = try decrypt(participant, placements: placements, key: key, basis: basis, names: names)
-        try await addAppointments(&profile, placements: placements, key: key, on: db)
+        var profile = try decrypt(participant, placements: placements, key: key, basis: basis, names: names, revealContact: revealContact)
+        try await addSections(&profile, placements: placements, key: key, on: db)
         (profile.journal, profile.journalDraft) = try await Journal.rows(participantID: participantID, key: key, reader: staff.accountID,
                                                                         mayDocument: profile.mayDocument, on: db)
         return profile
     }
 
-    /// The appointments and, for the current placement, AF's meeting-cadence warnings.
-    func addAppointments(_ profile: inout ParticipantProfile, placements: [Placement], key: SymmetricKey, on db: any Database) async throws {
+    /// Finds the participant, decides the staff member's ground for seeing them (narrowed by `allowed`), records
+    /// the read (or its refusal) and returns what the page needs to decrypt. `what` names the page in the audit log.
+    func open(_ participantID: UUID, for staff: StaffActor, what: String, allowed: (AccessBasis) -> Bool = { _ in true },
+              on db: any Database) async throws -> (Participant, [Placement], AccessBasis, SymmetricKey) {
+        let subject = SubjectReference.participant(participantID)
+        guard let participant = try await Participant.query(on: db).filter(\.$id == participantID)
+            .filter(\.$organisationID == staff.organisationID).first() else {
+            try await record(staff.draft(.view, subject: subject, purpose: "refused", resultCount: 0, query: "\(what) refused=not_found"))
+            throw Failure.notFound
+        }
+        let placements = try await Placement.query(on: db).filter(\.$participantID == participantID)
+            .sort(\.$startsOn, .descending).all()
+        let found = try await basis(for: staff, participantID: participantID, placements: placements, on: db)
+        guard let basis = found, allowed(basis) else {
+            try await record(staff.draft(.view, subject: subject, purpose: "refused", resultCount: 0, query: "\(what) refused=no_basis"))
+            throw Failure.noAccess(participantID: participantID, mayRequest: found == nil && staff.has(.handledare))
+        }
+        try await record(staff.draft(.view, subject: subject, purpose: basis.purpose, resultCount: 1, query: what))
+        guard let key = try await keyRing.subjectKeys([participantID], organisationID: staff.organisationID, on: db)[participantID] else {
+            throw Failure.notFound
+        }
+        return (participant, placements, basis, key)
+    }
+
+    /// The profile's sections: mail-out log, documents, plan, CV, appointments and, for the current placement,
+    /// AF's meeting-cadence warnings.
+    func addSections(_ profile: inout ParticipantProfile, placements: [Placement], key: SymmetricKey, on db: any Database) async throws {
         let sent = try await MailOutRecipient.query(on: db).filter(\.$participantID == profile.id).sort(\.$createdAt, .descending).range(0..<50).all()
         let mailOuts = Dictionary(uniqueKeysWithValues: try await MailOut.query(on: db).filter(\.$id ~~ sent.map(\.mailOutID)).all().map { ($0.id!, $0) })
         profile.mailOuts = sent.compactMap { row in
@@ -141,6 +154,7 @@ struct ParticipantRecords: Sendable {
         }
         profile.documents = try await ApplicationDocuments.rows(participantID: profile.id, key: key, on: db)
         profile.plan = try await Plans.load(participantID: profile.id, key: key, on: db)
+        profile.cv = try await SealedForms.load(ParticipantCV.self, participantID: profile.id, key: key, on: db)
         let appointments = try await Appointment.query(on: db).filter(\.$participantID == profile.id).all()
         let now = clock.now()
         profile.appointments = try AppointmentBook.rows(appointments, key: key, now: now)
@@ -164,7 +178,8 @@ struct ParticipantRecords: Sendable {
         let placements = try await Placement.query(on: db).filter(\.$participantID == participantID).sort(\.$startsOn, .descending).all()
         let names = try await Names.load(units: placements.map(\.unitID), staff: placements.compactMap(\.handledareID), on: db)
         var profile = try decrypt(participant, placements: placements, key: key, basis: .ownData, names: names)
-        try await addAppointments(&profile, placements: placements, key: key, on: db)
+        try await addSections(&profile, placements: placements, key: key, on: db)
+        profile.afDetails = try await SealedForms.load(ParticipantAFDetails.self, participantID: participantID, key: key, on: db)
         return profile
     }
 
@@ -252,11 +267,13 @@ struct ParticipantRecords: Sendable {
             handledareName: placement.handledareID.flatMap(names.staff), protectedIdentity: participant.protectedIdentity)
     }
 
-    func decrypt(_ participant: Participant, placements: [Placement], key: SymmetricKey, basis: AccessBasis, names: Names) throws -> ParticipantProfile {
+    func decrypt(_ participant: Participant, placements: [Placement], key: SymmetricKey, basis: AccessBasis, names: Names,
+                 revealContact: Bool = false) throws -> ParticipantProfile {
         let id = try participant.requireID()
         let row = SealedRow(key: key, table: Participant.schema, rowID: id)
-        // A protected identity's contact details are not even decrypted for staff; the person sees their own.
-        let contact: ParticipantProfile.Contact? = participant.protectedIdentity && basis != .ownData ? nil : .init(
+        // A protected identity's contact details are not even decrypted for staff unless a named colleague
+        // opened them with a reason; the person sees their own.
+        let contact: ParticipantProfile.Contact? = participant.protectedIdentity && basis != .ownData && !revealContact ? nil : .init(
             phone: try row.open(participant.phone, "phone"), email: try row.open(participant.email, "email"),
             address: try row.open(participant.address, "address"))
         let digits = try row.open(participant.personalNumber, "personal_number")

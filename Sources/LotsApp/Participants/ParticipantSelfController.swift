@@ -76,6 +76,8 @@ enum ParticipantSelfPage {
             .h2(.text(t(ParticipantSelfText.upcoming))),
             upcoming(model.profile.appointments.filter { $0.startsAt >= model.now }.sorted { $0.startsAt < $1.startsAt }, t),
             PlanSection.render(profile, outcome: nil, context: context),
+            .if(!profile.cv.isEmpty, .p(.a(.href(SiteRoute.participantSelfCV.path), .data(named: "e2e", value: "own-cv"), .text(t(FormText.cvPrint))))),
+            .unwrap(profile.afDetails) { $0.isEmpty ? .empty : AFDetailsPage.own($0, t) },
             .h2(.text(t(ParticipantSelfText.documents))),
             .if(profile.documents.isEmpty, .p(.class("muted"), .text(t(DocumentText.none))), else: .ul(
                 .class("plain-list"), .data(named: "e2e", value: "own-documents"),

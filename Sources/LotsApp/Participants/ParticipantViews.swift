@@ -73,6 +73,10 @@ struct ParticipantProfile: Sendable, Equatable {
     var journal: [JournalRow] = []
     /// The plan's fields (see `ParticipantPlan.fields`); empty when none is written yet.
     var plan: [String: String] = [:]
+    /// The CV built with the form (see `ParticipantCV.fields`).
+    var cv: [String: String] = [:]
+    /// AF's sensitive details: loaded only for the participant's own page; staff open them on a page of their own.
+    var afDetails: [String: String]? = nil
     /// The reader's own unpublished entry, to continue.
     var journalDraft: JournalRow?
     var mailOptOut = false

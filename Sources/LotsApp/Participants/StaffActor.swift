@@ -1,4 +1,5 @@
 import Foundation
+import Vapor
 
 /// The staff member asking for participant data, as the access path and the audit trail see them.
 struct StaffActor: Sendable, Equatable {
@@ -31,5 +32,15 @@ struct StaffActor: Sendable, Equatable {
     func draft(_ action: AuditAction, subject: String?, purpose: String, resultCount: Int? = nil, query: String? = nil) -> AuditDraft {
         AuditDraft(organisationID: organisationID, actorID: accountID, actorRole: auditRole, action: action, subject: subject,
                    purpose: purpose, resultCount: resultCount, query: query)
+    }
+}
+
+extension Request {
+    /// The signed-in staff member. Routes that need a staff capability only reach their handler for staff;
+    /// anyone else is refused here too.
+    func staffActor() throws -> StaffActor {
+        guard let session = signedIn else { throw Abort(.unauthorized) }
+        guard session.kind == .staff else { throw Abort(.forbidden) }
+        return StaffActor(session)
     }
 }

@@ -85,4 +85,14 @@ extension TestBrowser {
         browser.setCookie(SessionMiddleware.cookieName, token)
         return browser
     }
+
+    /// A participant's own session, as after signing in with BankID.
+    static func signedInParticipant(_ participantID: UUID, in app: Application) async throws -> TestBrowser {
+        let participant = try #require(try await Participant.find(participantID, on: app.db))
+        let (token, _) = try await app.sessionStore.create(kind: .participant, accountID: participantID, organisationID: participant.organisationID,
+                                                           method: "test", now: app.clock.now(), on: app.db)
+        let browser = TestBrowser(app)
+        browser.setCookie(SessionMiddleware.cookieName, token)
+        return browser
+    }
 }

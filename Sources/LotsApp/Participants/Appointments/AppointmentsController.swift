@@ -4,11 +4,6 @@ import Vapor
 
 /// Booking meetings and registering attendance from the participant's profile.
 enum AppointmentsController {
-    private static func staff(_ req: Request) throws -> StaffActor {
-        guard let session = req.signedIn else { throw Abort(.unauthorized) }
-        return StaffActor(session)
-    }
-
     private static func participantID(_ req: Request) throws -> UUID {
         guard let id = req.parameters.get("participantID", as: UUID.self) else { throw Abort(.notFound) }
         return id
@@ -40,7 +35,7 @@ enum AppointmentsController {
         do {
             _ = try await req.application.appointmentBook.book(
                 .init(kind: kind, mode: mode, startsAt: startsAt, durationMinutes: form.durationMinutes.flatMap { Int($0) } ?? 0, title: form.title),
-                participantID: participantID, by: try staff(req), on: req.db)
+                participantID: participantID, by: try req.staffActor(), on: req.db)
         } catch let problem as AppointmentBook.Problem {
             return try refusal(req, participantID, problem)
         }
@@ -64,7 +59,7 @@ enum AppointmentsController {
         do {
             try await req.application.appointmentBook.register(
                 .init(status: status, reason: form.reason.flatMap(AbsenceReason.init(rawValue:)), minutesMissed: form.minutesMissed.flatMap { Int($0) }, note: form.note),
-                appointmentID: appointmentID, participantID: participantID, by: try staff(req), on: req.db)
+                appointmentID: appointmentID, participantID: participantID, by: try req.staffActor(), on: req.db)
         } catch let problem as AppointmentBook.Problem {
             return try refusal(req, participantID, problem)
         }

@@ -6,11 +6,6 @@ import Vapor
 
 /// Application documents on the participant's profile: upload, download, share with an employer.
 enum DocumentsController {
-    private static func staff(_ req: Request) throws -> StaffActor {
-        guard let session = req.signedIn else { throw Abort(.unauthorized) }
-        return StaffActor(session)
-    }
-
     private static func ids(_ req: Request) throws -> (participant: UUID, document: UUID?) {
         guard let participant = req.parameters.get("participantID", as: UUID.self) else { throw Abort(.notFound) }
         return (participant, req.parameters.get("documentID", as: UUID.self))
@@ -45,7 +40,7 @@ enum DocumentsController {
         do {
             _ = try await req.application.applicationDocuments.upload(
                 Data(buffer: form.file?.data ?? ByteBuffer()), fileName: form.file?.filename ?? "", kind: kind, participantID: participantID,
-                by: try staff(req), on: req.db)
+                by: try req.staffActor(), on: req.db)
         } catch let problem as ApplicationDocuments.Problem {
             return back(req, participantID, try outcome(problem))
         }
@@ -57,7 +52,7 @@ enum DocumentsController {
         let (participantID, documentID) = try ids(req)
         guard let documentID else { throw Abort(.notFound) }
         do {
-            let (data, name, type) = try await req.application.applicationDocuments.open(documentID, participantID: participantID, by: try staff(req), on: req.db)
+            let (data, name, type) = try await req.application.applicationDocuments.open(documentID, participantID: participantID, by: try req.staffActor(), on: req.db)
             return attachment(data, name: name, type: type)
         } catch let problem as ApplicationDocuments.Problem {
             _ = try outcome(problem)
@@ -100,7 +95,7 @@ enum DocumentsController {
         let consentedOn = form?.consent == "yes" ? form?.consentedOn.flatMap(CivilDate.init(parsing:)) : nil
         do {
             try await req.application.applicationDocuments.share(documentID, participantID: participantID, recipient: form?.recipient ?? "",
-                                                                 consentedOn: consentedOn, by: try staff(req), on: req.db)
+                                                                 consentedOn: consentedOn, by: try req.staffActor(), on: req.db)
         } catch let problem as ApplicationDocuments.Problem {
             return back(req, participantID, try outcome(problem))
         }

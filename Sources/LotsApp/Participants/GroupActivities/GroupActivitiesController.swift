@@ -6,11 +6,6 @@ import Vapor
 /// Group activities: the unit's list and a form to create one, an activity's page (enrol participants,
 /// register attendance) and its printable participant list.
 enum GroupActivitiesController {
-    private static func staff(_ req: Request) throws -> StaffActor {
-        guard let session = req.signedIn else { throw Abort(.unauthorized) }
-        return StaffActor(session)
-    }
-
     private static func units(_ req: Request, _ staff: StaffActor) async throws -> [(id: UUID, name: String)] {
         var query = OrganisationUnit.query(on: req.db).filter(\.$organisation.$id == staff.organisationID)
         if let units = GroupActivities.units(of: staff) { query = query.filter(\.$id ~~ Array(units)) }
@@ -29,7 +24,7 @@ enum GroupActivitiesController {
 
     @Sendable
     static func index(req: Request) async throws -> HTML {
-        let staff = try staff(req)
+        let staff = try req.staffActor()
         let activities = try await req.application.groupActivities.activities(for: staff, on: req.db)
         return GroupActivitiesPage.index(.init(activities: activities, units: try await units(req, staff)), context: req.pageContext)
     }
@@ -44,7 +39,7 @@ enum GroupActivitiesController {
             var location: String?
             var unit: UUID?
         }
-        let staff = try staff(req)
+        let staff = try req.staffActor()
         guard let form = try? req.content.decode(Form.self), let kind = GroupActivity.Kind(rawValue: form.kind),
               let startsAt = AppointmentsController.parseLocal(form.startsAt), let unit = form.unit else { throw map(.invalid) }
         do {
@@ -57,7 +52,7 @@ enum GroupActivitiesController {
 
     @Sendable
     static func show(req: Request) async throws -> HTML {
-        let staff = try staff(req)
+        let staff = try req.staffActor()
         guard let id = req.parameters.get("activityID", as: UUID.self) else { throw Abort(.notFound) }
         do {
             let (activity, rows) = try await req.application.groupActivities.list(id, by: staff, on: req.db)
@@ -72,7 +67,7 @@ enum GroupActivitiesController {
 
     @Sendable
     static func printable(req: Request) async throws -> HTML {
-        let staff = try staff(req)
+        let staff = try req.staffActor()
         guard let id = req.parameters.get("activityID", as: UUID.self) else { throw Abort(.notFound) }
         do {
             let (activity, rows) = try await req.application.groupActivities.list(id, by: staff, on: req.db)
@@ -83,7 +78,7 @@ enum GroupActivitiesController {
     @Sendable
     static func enrol(req: Request) async throws -> Response {
         struct Form: Content { var participant: [UUID]? }
-        let staff = try staff(req)
+        let staff = try req.staffActor()
         guard let id = req.parameters.get("activityID", as: UUID.self) else { throw Abort(.notFound) }
         let chosen = (try? req.content.decode(Form.self))?.participant ?? []
         do {
@@ -95,7 +90,7 @@ enum GroupActivitiesController {
     /// The form sends `status-<enrolment>` and `reason-<enrolment>` for every row of the list.
     @Sendable
     static func attendance(req: Request) async throws -> Response {
-        let staff = try staff(req)
+        let staff = try req.staffActor()
         guard let id = req.parameters.get("activityID", as: UUID.self) else { throw Abort(.notFound) }
         let fields = (try? req.content.decode([String: String].self)) ?? [:]
         var statuses: [UUID: (AttendanceStatus, AbsenceReason?)] = [:]

@@ -29,6 +29,8 @@ final class MailOutRecipient: Model, @unchecked Sendable {
         case optedOut = "opted_out"
         /// No e-mail address is registered.
         case noAddress = "no_address"
+        /// Skyddade personuppgifter: the address is not used for mail-outs; the handledare tells them in person.
+        case protectedIdentity = "protected_identity"
     }
 
     @ID(key: .id) var id: UUID?
@@ -95,6 +97,7 @@ struct MailOuts: Sendable {
         var queued: Int
         var optedOut: Int
         var noAddress: Int
+        var protectedIdentity = 0
     }
 
     static let maxSubject = 200
@@ -130,8 +133,13 @@ struct MailOuts: Sendable {
                 recipient.organisationID = staff.organisationID
                 recipient.mailOutID = try mailOut.requireID()
                 recipient.participantID = participantID
-                let email = try keys[participantID].flatMap { try SealedRow(key: $0, table: Participant.schema, rowID: participantID).open(participant.email, "email") }
-                if participant.mailOptOut {
+                // A protected identity's address is not even decrypted for a mail-out.
+                let email = participant.protectedIdentity ? nil
+                    : try keys[participantID].flatMap { try SealedRow(key: $0, table: Participant.schema, rowID: participantID).open(participant.email, "email") }
+                if participant.protectedIdentity {
+                    recipient.status = .protectedIdentity
+                    result.protectedIdentity += 1
+                } else if participant.mailOptOut {
                     recipient.status = .optedOut
                     result.optedOut += 1
                 } else if let email, !email.isEmpty {

@@ -5,21 +5,17 @@ import Vapor
 
 /// Writing a mail-out to chosen participants of one's caseload, and the participants' opt-out link.
 enum MailOutsController {
-    private static func staff(_ req: Request) throws -> StaffActor {
-        guard let session = req.signedIn else { throw Abort(.unauthorized) }
-        return StaffActor(session)
-    }
-
     @Sendable
     static func index(req: Request) async throws -> HTML {
-        let staff = try staff(req)
+        let staff = try req.staffActor()
         let sent = try await MailOut.query(on: req.db).filter(\.$organisationID == staff.organisationID).filter(\.$sentBy == staff.accountID)
             .sort(\.$createdAt, .descending).range(0..<50).all()
         let counts = Dictionary(grouping: try await MailOutRecipient.query(on: req.db).filter(\.$mailOutID ~~ sent.map { $0.id! }).all(), by: \.mailOutID)
         let caseload = try await req.application.participantRecords.list(for: staff, page: 1, on: req.db).rows
         let outcome = req.query[String.self, at: "sent"].flatMap { text -> MailOuts.Result? in
             let numbers = text.split(separator: "-").compactMap { Int($0) }
-            return numbers.count == 3 ? .init(queued: numbers[0], optedOut: numbers[1], noAddress: numbers[2]) : nil
+            guard numbers.count == 3 || numbers.count == 4 else { return nil }
+            return .init(queued: numbers[0], optedOut: numbers[1], noAddress: numbers[2], protectedIdentity: numbers.count == 4 ? numbers[3] : 0)
         }
         return MailOutsPage.index(.init(sent: sent.map { ($0, counts[$0.id!]?.count ?? 0) }, caseload: caseload, outcome: outcome,
                                         problem: req.query[String.self, at: "problem"] != nil), context: req.pageContext)
@@ -32,12 +28,12 @@ enum MailOutsController {
             var body: String
             var participant: [UUID]?
         }
-        let staff = try staff(req)
+        let staff = try req.staffActor()
         guard let form = try? req.content.decode(Form.self) else { return req.redirect(to: SiteRoute.mailOuts.path + "?problem=1") }
         do {
             let result = try await req.application.mailOuts.send(subject: form.subject, body: form.body, to: form.participant ?? [], by: staff,
                                                                  language: req.uiLanguage, on: req.db)
-            return req.redirect(to: SiteRoute.mailOuts.path + "?sent=\(result.queued)-\(result.optedOut)-\(result.noAddress)")
+            return req.redirect(to: SiteRoute.mailOuts.path + "?sent=\(result.queued)-\(result.optedOut)-\(result.noAddress)-\(result.protectedIdentity)")
         } catch let problem as MailOuts.Problem {
             if problem == .noAccess { throw Abort(.forbidden) }
             return req.redirect(to: SiteRoute.mailOuts.path + "?problem=1")
@@ -73,7 +69,8 @@ enum MailOutsPage {
             .p(.class("lead"), .text(t(MailOutText.lead))),
             .unwrap(model.outcome) { result in
                 .p(.class("alert alert-success"), .attribute(named: "role", value: "status"), .data(named: "e2e", value: "mailout-sent"),
-                   .text(t(MailOutText.sent, ["queued": String(result.queued), "opted_out": String(result.optedOut), "no_address": String(result.noAddress)])))
+                   .text(t(MailOutText.sent, ["queued": String(result.queued), "opted_out": String(result.optedOut), "no_address": String(result.noAddress)])
+                         + (result.protectedIdentity > 0 ? " " + t(MailOutText.protectedSkipped, ["count": String(result.protectedIdentity)]) : "")))
             },
             .if(model.problem, .p(.class("alert alert-error"), .attribute(named: "role", value: "alert"), .text(t(MailOutText.problem)))),
             .form(
@@ -91,7 +88,8 @@ enum MailOutsPage {
                         return .element(named: "div", nodes: [
                             .class("choice"),
                             .input(.type(.checkbox), .id(id), .name("participant[]"), .value(candidate.id.uuidString.lowercased())),
-                            .label(.for(id), .attribute(named: "translate", value: "no"), .text(candidate.name)),
+                            .label(.for(id), .span(.attribute(named: "translate", value: "no"), .text(candidate.name)),
+                                   .if(candidate.protectedIdentity, .span(.class("muted"), .text(" – " + t(MailOutText.protectedNotSent))))),
                         ])
                     }
                 ),
@@ -126,6 +124,7 @@ enum MailOutsPage {
         case .queued: .statusQueued
         case .optedOut: .statusOptedOut
         case .noAddress: .statusNoAddress
+        case .protectedIdentity: .statusProtected
         }
     }
 
@@ -166,6 +165,9 @@ enum MailOutText: String, TextKey {
     case statusQueued = "mailouts.status_queued"
     case statusOptedOut = "mailouts.status_opted_out"
     case statusNoAddress = "mailouts.status_no_address"
+    case statusProtected = "mailouts.status_protected"
+    case protectedSkipped = "mailouts.protected_skipped"
+    case protectedNotSent = "mailouts.protected_not_sent"
     case logHeading = "mailouts.log_heading"
     case participantOptedOut = "mailouts.participant_opted_out"
 }

@@ -21,7 +21,9 @@ enum ParticipantListPage {
         return Layout.page(context, title: t(ParticipantText.listTitle), content: .group(
             .h1(.text(t(ParticipantText.listTitle))),
             .p(.class("lead"), .text(t(lead))),
-            .p(.a(.href(SiteRoute.participantSearch.path), .text(t(ParticipantText.searchLink)))),
+            .p(.a(.href(SiteRoute.participantSearch.path), .text(t(ParticipantText.searchLink))),
+               .if(model.scope == .organisation, .group(.text(" · "), .a(.href(SiteRoute.participantNew.path), .data(named: "e2e", value: "register-link"),
+                                                                        .text(t(RegistrationText.link)))))),
             .if(model.rows.isEmpty, .p(.class("muted"), .text(t(ParticipantText.empty))), else: ParticipantTable.render(model.rows, context)),
             .nav(
                 .class("pager"), .attribute(named: "aria-label", value: t(ParticipantText.listTitle)),

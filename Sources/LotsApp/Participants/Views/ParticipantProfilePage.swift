@@ -3,15 +3,32 @@ import Plot
 
 /// A participant's registration details and placements, with the ground on which the staff sees them.
 enum ParticipantProfilePage {
-    static func render(_ profile: ParticipantProfile, accessLog: [AuditReview.Row]? = nil, appointmentOutcome: String? = nil,
-                       documentOutcome: String? = nil, journalOutcome: String? = nil, planOutcome: String? = nil, context: PageContext) -> HTML {
+    /// What the page shows besides the profile: the outcome of the last change (`?plan=saved`...), the access
+    /// log for a unit manager, the protection section for an administrator, and the opening of protected details.
+    struct Extras: Sendable {
+        /// Section name → outcome, from the query string of the redirect after a change.
+        var outcomes: [String: String] = [:]
+        var accessLog: [AuditReview.Row]? = nil
+        var protection: ProtectedIdentity.Administration? = nil
+        /// The reader is named for this protected participant and may open the contact details with a reason.
+        var mayOpenContact = false
+        /// The last opening was refused for want of a reason.
+        var contactReasonMissing = false
+
+        static let sections = ["appointment", "document", "journal", "plan", "cv", "protection", "registered"]
+    }
+
+    static func render(_ profile: ParticipantProfile, extras: Extras = .init(), context: PageContext) -> HTML {
         let t = context.texts
         let name = profile.givenName + " " + profile.familyName
         let scripts: [Node<HTML.HeadContext>] = profile.mayDocument ? [.script(.src("/js/journal-autosave.js"), .attribute(named: "defer"))] : []
         return Layout.page(context, title: t(ParticipantText.profileHeading), head: scripts, content: .group(
             .h1(.span(.attribute(named: "translate", value: "no"), .text(name))),
             basis(profile.basis, context),
-            .if(profile.protectedIdentity, .p(.class("alert alert-warning"), .text(t(ParticipantText.protectedIdentity)))),
+            .unwrap(extras.outcomes["registered"].flatMap { ["new": RegistrationText.registeredNew, "extension": .registeredExtension][$0] }) {
+                .p(.class("alert alert-success"), .attribute(named: "role", value: "status"), .data(named: "e2e", value: "registered"), .text(t($0)))
+            },
+            ProtectionSection.notice(profile, extras: extras, context: context),
             .section(
                 .class("card"),
                 .h2(.text(t(ParticipantText.profileHeading))),
@@ -30,12 +47,16 @@ enum ParticipantProfilePage {
             ),
             .h2(.text(t(ParticipantText.placementsHeading))),
             placements(profile.placements, t),
-            PlanSection.render(profile, outcome: planOutcome, context: context),
-            JournalSection.render(profile, outcome: journalOutcome, context: context),
-            AppointmentsSection.render(profile, outcome: appointmentOutcome, context: context),
-            DocumentsSection.render(profile, outcome: documentOutcome, context: context),
+            .if(AFDetailsLink.shown(profile), .p(.a(.href(SiteRoute.participantAFDetails(.value(profile.id)).path), .data(named: "e2e", value: "af-details-link"),
+                                                    .text(t(FormText.afLink))))),
+            PlanSection.render(profile, outcome: extras.outcomes["plan"], context: context),
+            JournalSection.render(profile, outcome: extras.outcomes["journal"], context: context),
+            AppointmentsSection.render(profile, outcome: extras.outcomes["appointment"], context: context),
+            DocumentsSection.render(profile, outcome: extras.outcomes["document"], context: context),
+            CVPage.section(profile, outcome: extras.outcomes["cv"], context: context),
             MailOutsPage.log(profile, t),
-            .unwrap(accessLog) { log(Array($0.prefix(100)), t) }
+            .unwrap(extras.protection) { ProtectionSection.administration(profile, $0, outcome: extras.outcomes["protection"], context: context) },
+            .unwrap(extras.accessLog) { log(Array($0.prefix(100)), t) }
         ))
     }
 

@@ -38,6 +38,8 @@ enum MigrationRegistry {
             CreateApplicationDocuments(),
             CreateJournalEntries(),
             CreateParticipantPlans(),
+            CreateCVsAndAFDetails(),
+            CreateProtectedIdentityAccess(),
         ])
     }
 }

@@ -5,7 +5,7 @@ protocol TextKey: RawRepresentable, CaseIterable, Sendable where RawValue == Str
 enum TextKeyRegistry {
     static let keySets: [any TextKey.Type] = [
         CommonText.self, ErrorText.self, HomeText.self, PrivacyText.self, MailboxText.self, RoleText.self,
-        LoginText.self, BankIDText.self, StartText.self, BankIDAppText.self, AdminText.self, IdentityNumberText.self, APIClientText.self, AuditText.self, ParticipantText.self, ActivityText.self, NoticeText.self, MemberText.self, OIDCTestText.self, ImportText.self, ParticipantSelfText.self, AppointmentText.self, GroupActivityText.self, MailOutText.self, DocumentText.self, JournalText.self, PlanText.self,
+        LoginText.self, BankIDText.self, StartText.self, BankIDAppText.self, AdminText.self, IdentityNumberText.self, APIClientText.self, AuditText.self, ParticipantText.self, ActivityText.self, NoticeText.self, MemberText.self, OIDCTestText.self, ImportText.self, ParticipantSelfText.self, AppointmentText.self, GroupActivityText.self, MailOutText.self, DocumentText.self, JournalText.self, PlanText.self, FormText.self, ProtectionText.self, RegistrationText.self,
     ]
 
     static var allKeys: [String] {

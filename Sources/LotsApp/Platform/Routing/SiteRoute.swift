@@ -44,6 +44,12 @@ enum SiteRoute: Sendable, Equatable {
     case mailOuts
     case participantJournal(Parameter<UUID>)
     case participantPlan(Parameter<UUID>)
+    case participantCV(Parameter<UUID>)
+    case participantAFDetails(Parameter<UUID>)
+    case participantProtection(Parameter<UUID>)
+    case participantProtectedContact(Parameter<UUID>)
+    case participantNew
+    case participantSelfCV
     case participantDocuments(Parameter<UUID>)
     case participantDocument(Parameter<UUID>, Parameter<UUID>)
     case participantDocumentShare(Parameter<UUID>, Parameter<UUID>)
@@ -137,6 +143,12 @@ enum SiteRoute: Sendable, Equatable {
         case .mailOuts: ["mail-outs"]
         case .participantJournal(let id): ["participants", id.segment(named: "participantID"), "journal"]
         case .participantPlan(let id): ["participants", id.segment(named: "participantID"), "plan"]
+        case .participantCV(let id): ["participants", id.segment(named: "participantID"), "cv"]
+        case .participantAFDetails(let id): ["participants", id.segment(named: "participantID"), "af-details"]
+        case .participantProtection(let id): ["participants", id.segment(named: "participantID"), "protection"]
+        case .participantProtectedContact(let id): ["participants", id.segment(named: "participantID"), "contact"]
+        case .participantNew: ["participants", "new"]
+        case .participantSelfCV: ["me", "cv"]
         case .participantDocuments(let id): ["participants", id.segment(named: "participantID"), "documents"]
         case .participantDocument(let id, let document): ["participants", id.segment(named: "participantID"), "documents", document.segment(named: "documentID")]
         case .participantDocumentShare(let id, let document):

@@ -149,6 +149,32 @@ extension PersonalDataCatalogue {
             "updated_by": .personal(.staffRole, .platformStaffAccounts, .pseudonym),
             "content": .personal(.goals, .rom2Documentation, .encrypted),
         ]),
+        table("protected_identity_openers", .participant, [
+            "id": plain, "organisation_id": plain, "created_at": plain,
+            "participant_id": .personal(.protectedIdentity, .rom2Registration, .pseudonym),
+            "staff_account_id": .personal(.staffRole, .platformStaffAccounts, .pseudonym),
+            "named_by": .personal(.staffRole, .platformStaffAccounts, .pseudonym),
+        ]),
+        table("protected_identity_openings", .participant, [
+            "id": plain, "organisation_id": plain,
+            "participant_id": .personal(.accessLog, .platformSecurityLogging, .pseudonym),
+            "staff_account_id": .personal(.accessLog, .platformSecurityLogging, .pseudonym),
+            "reason": .personal(.accessJustification, .platformSecurityLogging, .encrypted),
+            "opened_at": .personal(.accessLog, .platformSecurityLogging, .clear, because: "the log of openings is ordered by it"),
+        ]),
+        table("participant_cvs", .participant, [
+            "id": plain, "organisation_id": plain, "updated_at": plain,
+            "participant_id": .personal(.pseudonymousID, .rom2ApplicationDocuments, .pseudonym),
+            "updated_by": .personal(.staffRole, .platformStaffAccounts, .pseudonym),
+            "content": .personal(.applicationDocuments, .rom2ApplicationDocuments, .encrypted),
+        ]),
+        table("participant_af_details", .participant, [
+            "id": plain, "organisation_id": plain, "updated_at": plain,
+            "participant_id": .personal(.pseudonymousID, .rom2Documentation, .pseudonym),
+            "updated_by": .personal(.staffRole, .platformStaffAccounts, .pseudonym),
+            // The action plan, disability or adaptation needs and other programmes: health data at worst.
+            "content": .personal(.health, .rom2Documentation, .encrypted),
+        ]),
         table("mail_outs", .none, [
             "id": plain, "organisation_id": plain, "created_at": plain,
             "sent_by": .personal(.staffRole, .platformStaffAccounts, .pseudonym),
