@@ -64,54 +64,111 @@ struct ParticipantRegistry: Sendable {
 
     func register(_ new: NewParticipant, organisationID: UUID, by actor: AuditDraft, on database: any Database) async throws -> Outcome {
         try await database.transaction { db in
-            guard try await OrganisationUnit.query(on: db).filter(\.$id == new.placement.unitID)
-                .filter(\.$organisation.$id == organisationID).count() == 1 else { throw Failure.foreignReference }
-            if let handledareID = new.placement.handledareID {
-                guard try await StaffAccount.query(on: db).filter(\.$id == handledareID)
-                    .filter(\.$organisation.$id == organisationID).count() == 1 else { throw Failure.foreignReference }
-            }
-            let personIndex = try await keyRing.blindIndex(new.personalNumber.digits, field: Participant.personalNumberField,
-                                                           organisationID: organisationID, on: db)
-            let caseIndex = try await keyRing.blindIndex(Self.canonicalCaseNumber(new.placement.caseNumber), field: Placement.caseNumberField,
-                                                         organisationID: organisationID, on: db)
-            if let placement = try await Placement.query(on: db).filter(\.$organisationID == organisationID)
-                .filter(\.$implementationReferenceIndex == caseIndex).first() {
-                return .duplicate(participantID: placement.participantID)
-            }
-            let outcome: Outcome
-            let participantID: UUID
-            if let known = try await Participant.query(on: db).filter(\.$organisationID == organisationID)
-                .filter(\.$personalNumberIndex == personIndex).first() {
-                participantID = try known.requireID()
-                outcome = .extended(participantID: participantID)
-            } else {
-                participantID = UUID()
-                try await createParticipant(new, id: participantID, personIndex: personIndex, organisationID: organisationID, on: db)
-                outcome = .created(participantID: participantID)
-            }
-            let key = try await keyRing.subjectKey(participantID, organisationID: organisationID, on: db)
-            try await createPlacement(new.placement, participantID: participantID, caseIndex: caseIndex, key: key,
-                                      organisationID: organisationID, on: db)
-            var draft = actor
-            draft.action = .create
-            draft.subject = SubjectReference.participant(participantID)
-            draft.query = outcome == .extended(participantID: participantID) ? "placement" : "participant,placement"
-            try await audit.record(draft, in: db)
-            return outcome
+            try await registerAll([new], organisationID: organisationID, by: actor, on: db)[0]
         }
     }
 
-    private func createParticipant(_ new: NewParticipant, id: UUID, personIndex: String, organisationID: UUID, on db: any Database) async throws {
-        let key = try await keyRing.subjectKey(id, organisationID: organisationID, create: true, on: db)
+    /// Registers many participants inside the caller's transaction, as one would each after the other: a
+    /// genomförandereferens already registered (or earlier in the list) is a duplicate, a known person (or one
+    /// earlier in the list) gets a new placement. Look-ups, keys, rows and audit events go in batches, so an
+    /// import of a hundred thousand rows is a few hundred statements, not a few hundred thousand.
+    func registerAll(_ items: [NewParticipant], organisationID: UUID, by actor: AuditDraft, on db: any Database) async throws -> [Outcome] {
+        guard !items.isEmpty else { return [] }
+        let unitIDs = Set(items.map(\.placement.unitID))
+        guard try await OrganisationUnit.query(on: db).filter(\.$id ~~ Array(unitIDs))
+            .filter(\.$organisation.$id == organisationID).count() == unitIDs.count else { throw Failure.foreignReference }
+        let handledareIDs = Set(items.compactMap(\.placement.handledareID))
+        if !handledareIDs.isEmpty {
+            guard try await StaffAccount.query(on: db).filter(\.$id ~~ Array(handledareIDs))
+                .filter(\.$organisation.$id == organisationID).count() == handledareIDs.count else { throw Failure.foreignReference }
+        }
+        let blindKey = try await keyRing.organisationKey(organisationID, .blindIndex, on: db)
+        let personIndexes = items.map { BlindIndex.compute($0.personalNumber.digits, key: blindKey, domain: Participant.personalNumberField) }
+        let caseIndexes = items.map { BlindIndex.compute(Self.canonicalCaseNumber($0.placement.caseNumber), key: blindKey, domain: Placement.caseNumberField) }
+
+        var placementOwners: [String: UUID] = [:]
+        for chunk in Array(Set(caseIndexes)).chunked(500) {
+            for placement in try await Placement.query(on: db).filter(\.$organisationID == organisationID)
+                .filter(\.$implementationReferenceIndex ~~ chunk).all() {
+                placementOwners[placement.implementationReferenceIndex] = placement.participantID
+            }
+        }
+        var people: [String: UUID] = [:]
+        for chunk in Array(Set(personIndexes)).chunked(500) {
+            for participant in try await Participant.query(on: db).filter(\.$organisationID == organisationID)
+                .filter(\.$personalNumberIndex ~~ chunk).all() {
+                people[participant.personalNumberIndex] = try participant.requireID()
+            }
+        }
+        let known = Set(people.values)
+
+        // Decide each item's outcome in order, as if they were registered one by one.
+        var outcomes: [Outcome] = []
+        var newPeople: [(item: Int, id: UUID)] = []
+        var newPlacements: [(item: Int, participantID: UUID)] = []
+        for index in items.indices {
+            if let owner = placementOwners[caseIndexes[index]] {
+                outcomes.append(.duplicate(participantID: owner))
+                continue
+            }
+            let participantID: UUID
+            if let existing = people[personIndexes[index]] {
+                participantID = existing
+                outcomes.append(.extended(participantID: participantID))
+            } else {
+                participantID = UUID()
+                people[personIndexes[index]] = participantID
+                newPeople.append((index, participantID))
+                outcomes.append(.created(participantID: participantID))
+            }
+            placementOwners[caseIndexes[index]] = participantID
+            newPlacements.append((index, participantID))
+        }
+
+        var keys = try await keyRing.createSubjectKeys(newPeople.map(\.id), organisationID: organisationID, on: db)
+        let extendedIDs = Array(Set(newPlacements.map(\.participantID)).intersection(known))
+        for chunk in extendedIDs.chunked(500) {
+            keys.merge(try await keyRing.subjectKeys(chunk, organisationID: organisationID, on: db)) { new, _ in new }
+        }
+
+        var participants: [Participant] = []
+        for (index, id) in newPeople {
+            let item = items[index]
+            let participant = try participantRow(item, id: id, personIndex: personIndexes[index], key: keys[id]!, organisationID: organisationID)
+            if let email = item.email, !email.isEmpty {
+                participant.emailIndex = BlindIndex.compute(Self.canonicalEmail(email), key: blindKey, domain: Participant.emailField)
+            }
+            participants.append(participant)
+        }
+        for chunk in participants.chunked(500) { try await chunk.create(on: db) }
+        var placements: [Placement] = []
+        for (index, participantID) in newPlacements {
+            guard let key = keys[participantID] else { throw SubjectKeyError.missing }
+            placements.append(try placementRow(items[index].placement, participantID: participantID, caseIndex: caseIndexes[index], key: key,
+                                               organisationID: organisationID))
+        }
+        for chunk in placements.chunked(500) { try await chunk.create(on: db) }
+
+        let drafts = outcomes.compactMap { outcome -> AuditDraft? in
+            var draft = actor
+            draft.action = .create
+            switch outcome {
+            case .created(let id): draft.subject = SubjectReference.participant(id); draft.query = "participant,placement"
+            case .extended(let id): draft.subject = SubjectReference.participant(id); draft.query = "placement"
+            case .duplicate: return nil
+            }
+            return draft
+        }
+        try await audit.record(drafts, in: db)
+        return outcomes
+    }
+
+    private func participantRow(_ new: NewParticipant, id: UUID, personIndex: String, key: SymmetricKey, organisationID: UUID) throws -> Participant {
         let row = SealedRow(key: key, table: Participant.schema, rowID: id)
         let participant = Participant()
         participant.id = id
         participant.organisationID = organisationID
         participant.personalNumberIndex = personIndex
-        if let email = new.email, !email.isEmpty {
-            participant.emailIndex = try await keyRing.blindIndex(Self.canonicalEmail(email), field: Participant.emailField,
-                                                                  organisationID: organisationID, on: db)
-        }
         participant.givenName = try row.seal(new.givenName, "given_name")
         participant.familyName = try row.seal(new.familyName, "family_name")
         participant.personalNumber = try row.seal(new.personalNumber.digits, "personal_number")
@@ -124,11 +181,10 @@ struct ParticipantRegistry: Sendable {
         participant.interpreterLanguage = try row.seal(new.interpreterLanguage, "interpreter_language")
         participant.protectedIdentity = new.protectedIdentity
         participant.mailOptOut = false
-        try await participant.create(on: db)
+        return participant
     }
 
-    private func createPlacement(_ new: NewPlacement, participantID: UUID, caseIndex: String, key: SymmetricKey,
-                                 organisationID: UUID, on db: any Database) async throws {
+    private func placementRow(_ new: NewPlacement, participantID: UUID, caseIndex: String, key: SymmetricKey, organisationID: UUID) throws -> Placement {
         let placement = Placement()
         let id = UUID()
         let row = SealedRow(key: key, table: Placement.schema, rowID: id)
@@ -146,7 +202,7 @@ struct ParticipantRegistry: Sendable {
         placement.orderNumber = try row.seal(new.orderNumber, "order_number")
         placement.participationRate = new.participationRate
         placement.caseOfficer = try row.seal(new.caseOfficer, "case_officer")
-        try await placement.create(on: db)
+        return placement
     }
 
     /// Writes what an assignment from AF changes about a registered placement and its participant: only

@@ -99,6 +99,12 @@ struct AssignmentImport: Sendable {
             }
         }
 
+        // The keys of the people whose placements the file names again, to compare what would change.
+        var keys: [UUID: SymmetricKey] = [:]
+        let matched = Array(Set(placementsByIndex.values.map(\.participantID)))
+        for chunk in matched.chunked(500) {
+            keys.merge(try await keyRing.subjectKeys(chunk, organisationID: organisationID, on: db)) { new, _ in new }
+        }
         var seenReferences: [String: (line: Int, assignment: AFAssignment)] = [:]
         var newPeople = Set<String>()
         for (index, assignment) in valid {
@@ -115,7 +121,8 @@ struct AssignmentImport: Sendable {
                     rows[index].outcome = .error([.referenceOfAnotherPerson])
                     continue
                 }
-                let changed = try await changes(assignment, participant: participant, placement: placement, on: db)
+                guard let key = keys[placement.participantID] else { throw SubjectKeyError.missing }
+                let changed = try changes(assignment, participant: participant, placement: placement, key: key)
                 rows[index].outcome = changed.isEmpty ? .duplicate : .update(changed)
                 rows[index].participantID = participant.id
                 rows[index].placementID = placement.id
@@ -130,8 +137,7 @@ struct AssignmentImport: Sendable {
     }
 
     /// The fields a row would change. A value left out of the file changes nothing (it does not erase).
-    private func changes(_ assignment: AFAssignment, participant: Participant, placement: Placement, on db: any Database) async throws -> [AFField] {
-        let key = try await keyRing.subjectKey(participant.requireID(), organisationID: participant.organisationID, on: db)
+    private func changes(_ assignment: AFAssignment, participant: Participant, placement: Placement, key: SymmetricKey) throws -> [AFField] {
         let person = SealedRow(key: key, table: Participant.schema, rowID: try participant.requireID())
         let place = SealedRow(key: key, table: Placement.schema, rowID: try placement.requireID())
         var changed: [AFField] = []
@@ -171,25 +177,23 @@ struct AssignmentImport: Sendable {
         try await database.transaction { db in
             let plan = try await preview(data, organisationID: organisationID, on: db)
             var result = Committed(created: 0, extended: 0, updated: 0, unchanged: plan.count("duplicate"), refused: plan.count("error"))
-            for row in plan.rows {
-                guard let assignment = row.assignment else { continue }
-                switch row.outcome {
-                case .new, .extension:
-                    let outcome = try await registry.register(Self.newParticipant(assignment, unitID: unitID), organisationID: organisationID,
-                                                              by: actor, on: db)
-                    switch outcome {
-                    case .created: result.created += 1
-                    case .extended: result.extended += 1
-                    case .duplicate: result.unchanged += 1
-                    }
-                case .update(let fields):
-                    guard let participantID = row.participantID, let placementID = row.placementID else { continue }
-                    try await registry.update(participantID: participantID, placementID: placementID, with: assignment, fields: fields,
-                                              organisationID: organisationID, by: actor, on: db)
-                    result.updated += 1
-                case .duplicate, .error:
-                    continue
+            let registering = plan.rows.compactMap { row -> ParticipantRegistry.NewParticipant? in
+                guard let assignment = row.assignment, row.outcome == .new || row.outcome == .extension else { return nil }
+                return Self.newParticipant(assignment, unitID: unitID)
+            }
+            for outcome in try await registry.registerAll(registering, organisationID: organisationID, by: actor, on: db) {
+                switch outcome {
+                case .created: result.created += 1
+                case .extended: result.extended += 1
+                case .duplicate: result.unchanged += 1
                 }
+            }
+            for row in plan.rows {
+                guard let assignment = row.assignment, case .update(let fields) = row.outcome,
+                      let participantID = row.participantID, let placementID = row.placementID else { continue }
+                try await registry.update(participantID: participantID, placementID: placementID, with: assignment, fields: fields,
+                                          organisationID: organisationID, by: actor, on: db)
+                result.updated += 1
             }
             return (plan, result)
         }

@@ -39,6 +39,19 @@ actor AuditLog {
         return try await write([(draft, at)], on: transaction)[0]
     }
 
+    /// Records many events inside the caller's transaction (an import, generated data), written a thousand
+    /// rows per statement; returns their sequence numbers in order.
+    @discardableResult
+    func record(_ drafts: [AuditDraft], in transaction: any Database) async throws -> [Int64] {
+        let at = Int64((clock.now().timeIntervalSince1970 * 1000).rounded())
+        var sequences: [Int64] = []
+        sequences.reserveCapacity(drafts.count)
+        for chunk in drafts.chunked(1000) {
+            sequences += try await write(chunk.map { ($0, at) }, on: transaction)
+        }
+        return sequences
+    }
+
     private func flush() async {
         while !pending.isEmpty {
             let batch = pending

@@ -31,6 +31,25 @@ extension KeyRing {
         return key
     }
 
+    /// Fresh keys for new subjects, stored (wrapped) five hundred rows per statement.
+    func createSubjectKeys(_ subjectIDs: [UUID], organisationID: UUID, on database: any Database) async throws -> [UUID: SymmetricKey] {
+        var keys: [UUID: SymmetricKey] = [:]
+        keys.reserveCapacity(subjectIDs.count)
+        for chunk in subjectIDs.chunked(500) {
+            var rows: [SubjectKey] = []
+            for id in chunk {
+                guard !shredded.contains(id) else { throw SubjectKeyError.shredded }
+                let key = SymmetricKey(size: .bits256)
+                keys[id] = key
+                rows.append(SubjectKey(subjectID: id, organisationID: organisationID,
+                                       wrappedKey: try wrap(key, context: Self.subjectContext(id, organisationID: organisationID)).base64EncodedString(),
+                                       kekFingerprint: fingerprint))
+            }
+            try await rows.create(on: database)
+        }
+        return keys
+    }
+
     /// Crypto-shredding: the subject goes on the shredded list first, then their key is deleted.
     func shred(_ subjectID: UUID, on database: any Database) async throws {
         try shredded.add(subjectID)
