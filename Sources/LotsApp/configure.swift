@@ -63,6 +63,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.asyncCommands.use(AuditCommand(), as: "audit")
     app.asyncCommands.use(TokenCommand(), as: "token")
     app.asyncCommands.use(ImportCommand(), as: "import")
+    app.asyncCommands.use(GenerateCommand(), as: "generate")
     app.asyncCommands.use(KeysCommand(), as: "keys")
 
     try routes(app)

@@ -163,3 +163,17 @@ def test_import_participants_previews_then_commits_once():
 
         broken = run_lots("import", "participants", "README.md", *unit, "--dry-run", env_extra=env)
         assert broken.returncode != 0 and "Columns are missing" in broken.stderr
+
+
+def test_generate_adds_synthetic_participants_and_shows_progress():
+    with tempfile.TemporaryDirectory() as data:
+        env = {"LOTS_DATA_DIR": data}
+        refused = run_lots("generate", env_extra=env)
+        assert refused.returncode != 0 and "--participants" in (refused.stdout + refused.stderr)
+        result = run_lots("generate", "--participants", "1500", env_extra=env, timeout=300)
+        assert result.returncode == 0, result.stderr
+        assert "1000/1500 participants" in result.stdout and "1500/1500 participants" in result.stdout
+        assert "Added 1500 participants" in result.stdout
+        # Run again: more people, no collisions with the first run.
+        again = run_lots("generate", "--participants", "10", env_extra=env, timeout=300)
+        assert again.returncode == 0 and "Added 10 participants" in again.stdout, again.stderr
