@@ -2,6 +2,7 @@ import Crypto
 import Fluent
 import Foundation
 import LotsCore
+import SQLKit
 
 /// The one audited access path to participants' data. Every list, profile and search writes exactly
 /// one audit event (actor, role, purpose, the participants concerned, result count), and waits for it
@@ -42,7 +43,7 @@ struct ParticipantRecords: Sendable {
                                       query: "list scope=\(scope.auditName) page=\(max(1, page))"))
         let keys = try await keyRing.subjectKeys(shown.map(\.participantID), organisationID: staff.organisationID, on: db)
         let names = try await Names.load(units: shown.map(\.unitID), staff: shown.compactMap(\.handledareID), on: db)
-        let meetings = try await Self.meetings(of: shown.map(\.participantID), on: db)
+        let meetings = try await meetings(of: shown.map(\.participantID), on: db)
         let today = CivilDate(clock.now())
         let rows = try shown.compactMap { placement -> ParticipantSummary? in
             guard let participant = participants[placement.participantID], let key = keys[placement.participantID] else { return nil }
@@ -55,14 +56,27 @@ struct ParticipantRecords: Sendable {
         return (rows, placements.count > Self.pageSize)
     }
 
-    /// The individual meetings of some participants, for the cadence rules, in one query.
-    static func meetings(of participantIDs: [UUID], on db: any Database) async throws -> [UUID: [MeetingCadence.Meeting]] {
+    /// What the cadence rules need of some participants' meetings, in one aggregate query: per participant
+    /// and mode, the last individual meeting held (attended or partly) up to the end of today.
+    func meetings(of participantIDs: [UUID], on db: any Database) async throws -> [UUID: [MeetingCadence.Meeting]] {
         guard !participantIDs.isEmpty else { return [:] }
-        let appointments = try await Appointment.query(on: db).filter(\.$participantID ~~ participantIDs)
-            .filter(\.$kind == .individualMeeting).all()
-        return Dictionary(grouping: appointments, by: \.participantID).mapValues { list in
-            list.map { .init(kind: $0.kind, mode: $0.mode, startsAt: $0.startsAt, status: $0.status) }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Europe/Stockholm")!
+        let endOfToday = calendar.startOfDay(for: clock.now()).addingTimeInterval(86_400)
+        let ids = SQLList(participantIDs.map { SQLBind($0) })
+        let rows = try await db.sql.raw("""
+            SELECT participant_id, mode, MAX(starts_at) AS last_held FROM appointments
+            WHERE participant_id IN (\(ids)) AND kind = \(bind: AppointmentKind.individualMeeting.rawValue)
+              AND status IN (\(bind: AttendanceStatus.attended.rawValue), \(bind: AttendanceStatus.partly.rawValue)) AND starts_at < \(bind: endOfToday)
+            GROUP BY participant_id, mode
+            """).all()
+        var meetings: [UUID: [MeetingCadence.Meeting]] = [:]
+        for row in rows {
+            guard let mode = MeetingMode(rawValue: try row.decode(column: "mode", as: String.self)) else { continue }
+            meetings[try row.decode(column: "participant_id", as: UUID.self), default: []].append(
+                .init(kind: .individualMeeting, mode: mode, startsAt: try row.decode(column: "last_held", as: Date.self), status: .attended))
         }
+        return meetings
     }
 
     /// A handledare's agenda: today's meetings and activities of their caseload, and earlier ones whose

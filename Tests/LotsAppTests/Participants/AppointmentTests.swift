@@ -76,6 +76,8 @@ import Vapor
             #expect(page.body.components(separatedBy: "data-e2e=\"deviation\"").count - 1 == 1, "20 minutes is a deviation, 10 is not")
             #expect(!page.body.contains("Inget individuellt möte") && !page.body.contains("Inget fysiskt möte"),
                     "a physical meeting today, even if partly attended, meets both rules")
+            let list = try await hanna.get("/participants")
+            #expect(list.body.contains("Amira Exempelsdotter") && !list.body.contains("på 40 dagar"), "the caseload's warning is gone too")
 
             // A meeting in the future cannot have its attendance registered yet.
             _ = try await book(hanna, amira, at: Date().addingTimeInterval(86_400))

@@ -40,6 +40,7 @@ enum MigrationRegistry {
             CreateParticipantPlans(),
             CreateCVsAndAFDetails(),
             CreateProtectedIdentityAccess(),
+            AddLookupIndexes(),
         ])
     }
 }
