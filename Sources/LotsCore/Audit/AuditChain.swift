@@ -29,7 +29,7 @@ public enum AuditChain {
     }
 
     public static func hash(of entry: AuditEntry) -> String {
-        SHA256.hash(data: canonicalBytes(entry)).map { String(format: "%02x", $0) }.joined()
+        Hex.encode(SHA256.hash(data: canonicalBytes(entry)))
     }
 
     /// Fills in the previous hash and the hash of each entry, continuing a chain that ends in `previousHash`.

@@ -39,7 +39,7 @@ public struct AuditCheckpoint: Codable, Sendable, Equatable {
     }
 
     public static func keyID(_ key: Curve25519.Signing.PublicKey) -> String {
-        SHA256.hash(data: key.rawRepresentation).prefix(8).map { String(format: "%02x", $0) }.joined()
+        Hex.encode(SHA256.hash(data: key.rawRepresentation).prefix(8))
     }
 }
 
@@ -58,7 +58,7 @@ public enum MerkleTree {
             }
             level = next
         }
-        return level[0].map { String(format: "%02x", $0) }.joined()
+        return Hex.encode(level[0])
     }
 
     private static func digest(_ prefix: UInt8, _ data: Data) -> Data {

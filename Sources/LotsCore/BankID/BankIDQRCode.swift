@@ -8,7 +8,7 @@ public enum BankIDQRCode {
     public static func content(qrStartToken: String, qrStartSecret: String, secondsSinceStart: Int) -> String {
         let seconds = String(max(secondsSinceStart, 0))
         let code = HMAC<SHA256>.authenticationCode(for: Data(seconds.utf8), using: SymmetricKey(data: Data(qrStartSecret.utf8)))
-        let hex = code.map { String(format: "%02x", $0) }.joined()
+        let hex = Hex.encode(code)
         return "bankid.\(qrStartToken).\(seconds).\(hex)"
     }
 }

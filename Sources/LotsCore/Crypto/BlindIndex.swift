@@ -8,6 +8,6 @@ public enum BlindIndex {
     public static func compute(_ canonicalValue: String, key: SymmetricKey, domain: String) -> String {
         // The domain separates indexes of different fields that might share a value.
         let message = Data("\(domain)\u{0}\(canonicalValue)".utf8)
-        return HMAC<SHA256>.authenticationCode(for: message, using: key).map { String(format: "%02x", $0) }.joined()
+        return Hex.encode(HMAC<SHA256>.authenticationCode(for: message, using: key))
     }
 }

@@ -30,6 +30,6 @@ public enum KeyWrapping {
     /// which rows still need rewrapping.
     public static func fingerprint(of kek: SymmetricKey) -> String {
         let digest = kek.withUnsafeBytes { SHA256.hash(data: Data("lots.kek.fingerprint".utf8) + Data($0)) }
-        return digest.prefix(8).map { String(format: "%02x", $0) }.joined()
+        return Hex.encode(digest.prefix(8))
     }
 }

@@ -1,6 +1,7 @@
 import Crypto
 import Fluent
 import Foundation
+import LotsCore
 import NIOConcurrencyHelpers
 import Vapor
 
@@ -82,7 +83,7 @@ final class SessionStore: Sendable {
     }
 
     static func hash(_ token: String) -> String {
-        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+        Hex.encode(SHA256.hash(data: Data(token.utf8)))
     }
 }
 

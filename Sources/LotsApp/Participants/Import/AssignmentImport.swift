@@ -54,7 +54,7 @@ struct AssignmentImport: Sendable {
     }
 
     static func fingerprint(_ data: Data) -> String {
-        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        Hex.encode(SHA256.hash(data: data))
     }
 
     /// Reads, checks and compares every row with what is registered; saves nothing.
