@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import LotsCore
+import SQLKit
 
 extension ParticipantRecords {
     /// Searches by personnummer or case number (exact, through blind indexes) or by name (within the
@@ -48,20 +49,22 @@ extension ParticipantRecords {
     }
 
     private func candidatePlacements(_ term: ParticipantSearchTerm, scope: ParticipantScope, staff: StaffActor, on db: any Database) async throws -> [Placement] {
-        let organisation = Placement.query(on: db).filter(\.$organisationID == staff.organisationID)
+        let organisation = staff.organisationID
         switch term {
         case .personalNumber(let number):
-            let index = try await keyRing.blindIndex(number.digits, field: Participant.personalNumberField, organisationID: staff.organisationID, on: db)
-            guard let participant = try await Participant.query(on: db).filter(\.$organisationID == staff.organisationID)
-                .filter(\.$personalNumberIndex == index).first(), let id = participant.id else { return [] }
-            return try await organisation.filter(\.$participantID == id).all()
+            let index = try await keyRing.blindIndex(number.digits, field: Participant.personalNumberField, organisationID: organisation, on: db)
+            return try await Placement.rows(where: """
+                organisation_id = \(bind: organisation) AND participant_id IN (SELECT id FROM participants
+                WHERE organisation_id = \(bind: organisation) AND personal_number_index = \(bind: index))
+                """, on: db)
         case .caseNumber(let caseNumber):
-            let index = try await keyRing.blindIndex(caseNumber, field: Placement.caseNumberField, organisationID: staff.organisationID, on: db)
-            guard let placement = try await Placement.query(on: db).filter(\.$organisationID == staff.organisationID)
-                .filter(\.$implementationReferenceIndex == index).first() else { return [] }
-            return try await Placement.query(on: db).filter(\.$participantID == placement.participantID).all()
+            let index = try await keyRing.blindIndex(caseNumber, field: Placement.caseNumberField, organisationID: organisation, on: db)
+            return try await Placement.rows(where: """
+                organisation_id = \(bind: organisation) AND participant_id IN (SELECT participant_id FROM placements
+                WHERE organisation_id = \(bind: organisation) AND implementation_reference_index = \(bind: index))
+                """, on: db)
         case .name:
-            return try await scoped(organisation, scope).all()
+            return try await Placement.rows(where: "organisation_id = \(bind: organisation) AND " + scopeCondition(scope), on: db)
         }
     }
 

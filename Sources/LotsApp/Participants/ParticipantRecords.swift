@@ -2,6 +2,7 @@ import Crypto
 import Fluent
 import Foundation
 import LotsCore
+import NIOConcurrencyHelpers
 import SQLKit
 
 /// The one audited access path to participants' data. Every list, profile and search writes exactly
@@ -33,8 +34,9 @@ struct ParticipantRecords: Sendable {
         let scope = ParticipantScope(staff)
         guard let basis = scope.basis else { return ([], false) }
         let offset = max(0, page - 1) * Self.pageSize
-        let placements = try await scoped(Placement.query(on: db).filter(\.$organisationID == staff.organisationID), scope)
-            .sort(\.$startsOn, .descending).sort(\.$id).range(offset..<(offset + Self.pageSize + 1)).all()
+        let placements = try await Placement.rows(
+            where: "organisation_id = \(bind: staff.organisationID) AND " + scopeCondition(scope)
+                + " ORDER BY starts_on DESC, id LIMIT \(literal: Self.pageSize + 1) OFFSET \(literal: offset)", on: db)
         var seen = Set<UUID>()
         let latest = placements.prefix(Self.pageSize).filter { seen.insert($0.participantID).inserted }
         let participants = try await participantsByID(latest.map(\.participantID), staff: staff, on: db)
@@ -139,13 +141,12 @@ struct ParticipantRecords: Sendable {
     func open(_ participantID: UUID, for staff: StaffActor, what: String, allowed: (AccessBasis) -> Bool = { _ in true },
               on db: any Database) async throws -> (Participant, [Placement], AccessBasis, SymmetricKey) {
         let subject = SubjectReference.participant(participantID)
-        guard let participant = try await Participant.query(on: db).filter(\.$id == participantID)
-            .filter(\.$organisationID == staff.organisationID).first() else {
+        guard let participant = try await Participant.first(where: "id = \(bind: participantID) AND organisation_id = \(bind: staff.organisationID)",
+                                                             on: db) else {
             try await record(staff.draft(.view, subject: subject, purpose: "refused", resultCount: 0, query: "\(what) refused=not_found"))
             throw Failure.notFound
         }
-        let placements = try await Placement.query(on: db).filter(\.$participantID == participantID)
-            .sort(\.$startsOn, .descending).all()
+        let placements = try await Placement.rows(where: "participant_id = \(bind: participantID) ORDER BY starts_on DESC", on: db)
         let found = try await basis(for: staff, participantID: participantID, placements: placements, on: db)
         guard let basis = found, allowed(basis) else {
             try await record(staff.draft(.view, subject: subject, purpose: "refused", resultCount: 0, query: "\(what) refused=no_basis"))
@@ -161,15 +162,18 @@ struct ParticipantRecords: Sendable {
     /// The profile's sections: mail-out log, documents, plan, CV, appointments and, for the current placement,
     /// AF's meeting-cadence warnings.
     func addSections(_ profile: inout ParticipantProfile, placements: [Placement], key: SymmetricKey, on db: any Database) async throws {
-        let sent = try await MailOutRecipient.query(on: db).filter(\.$participantID == profile.id).sort(\.$createdAt, .descending).range(0..<50).all()
-        let mailOuts = Dictionary(uniqueKeysWithValues: try await MailOut.query(on: db).filter(\.$id ~~ sent.map(\.mailOutID)).all().map { ($0.id!, $0) })
-        profile.mailOuts = sent.compactMap { row in
-            mailOuts[row.mailOutID].map { MailOutLogRow(sentAt: row.createdAt ?? $0.createdAt ?? Date(), subject: $0.subject, status: row.status) }
+        profile.mailOuts = try await db.sql.raw("""
+            SELECT r.created_at, r.status, m.subject FROM mail_out_recipients r JOIN mail_outs m ON m.id = r.mail_out_id
+            WHERE r.participant_id = \(bind: profile.id) ORDER BY r.created_at DESC LIMIT 50
+            """).all().compactMap { row in
+            guard let status = MailOutRecipient.Status(rawValue: try row.value("status")) else { return nil }
+            return MailOutLogRow(sentAt: try row.optional("created_at") ?? Date(), subject: try row.value("subject"), status: status)
         }
         profile.documents = try await ApplicationDocuments.rows(participantID: profile.id, key: key, on: db)
-        profile.plan = try await Plans.load(participantID: profile.id, key: key, on: db)
-        profile.cv = try await SealedForms.load(ParticipantCV.self, participantID: profile.id, key: key, on: db)
-        let appointments = try await Appointment.query(on: db).filter(\.$participantID == profile.id).all()
+        let forms = try await SealedForms.load([ParticipantPlan.self, ParticipantCV.self], participantID: profile.id, key: key, on: db)
+        profile.plan = forms[ParticipantPlan.schema] ?? [:]
+        profile.cv = forms[ParticipantCV.schema] ?? [:]
+        let appointments = try await Appointment.rows(where: "participant_id = \(bind: profile.id)", on: db)
         let now = clock.now()
         profile.appointments = try AppointmentBook.rows(appointments, key: key, now: now)
         let today = CivilDate(now)
@@ -182,14 +186,14 @@ struct ParticipantRecords: Sendable {
 
     /// A participant's own data, for their own page: audited like any read, with them as the reader.
     func ownData(_ participantID: UUID, organisationID: UUID, on db: any Database) async throws -> ParticipantProfile {
-        guard let participant = try await Participant.query(on: db).filter(\.$id == participantID).filter(\.$organisationID == organisationID).first(),
+        guard let participant = try await Participant.first(where: "id = \(bind: participantID) AND organisation_id = \(bind: organisationID)", on: db),
               let key = try await keyRing.subjectKeys([participantID], organisationID: organisationID, on: db)[participantID] else {
             throw Failure.notFound
         }
         try await record(AuditDraft(organisationID: organisationID, actorID: participantID, actorRole: "participant", action: .view,
                                     subject: SubjectReference.participant(participantID), purpose: AccessBasis.ownData.purpose, resultCount: 1,
                                     query: "own page"))
-        let placements = try await Placement.query(on: db).filter(\.$participantID == participantID).sort(\.$startsOn, .descending).all()
+        let placements = try await Placement.rows(where: "participant_id = \(bind: participantID) ORDER BY starts_on DESC", on: db)
         let names = try await Names.load(units: placements.map(\.unitID), staff: placements.compactMap(\.handledareID), on: db)
         var profile = try decrypt(participant, placements: placements, key: key, basis: .ownData, names: names)
         try await addSections(&profile, placements: placements, key: key, on: db)
@@ -240,12 +244,13 @@ struct ParticipantRecords: Sendable {
         ids.isEmpty ? nil : ids.map(SubjectReference.participant).joined(separator: " ")
     }
 
-    func scoped(_ query: QueryBuilder<Placement>, _ scope: ParticipantScope) -> QueryBuilder<Placement> {
+    /// The placements a scope covers, as an SQL condition.
+    func scopeCondition(_ scope: ParticipantScope) -> SQLQueryString {
         switch scope {
-        case .organisation: query
-        case .units(let units): query.filter(\.$unitID ~~ Array(units))
-        case .caseload(let accountID): query.filter(\.$handledareID == accountID)
-        case .none: query.filter(\.$id == UUID())
+        case .organisation: "1 = 1"
+        case .units(let units): "unit_id IN (\(sqlList(Array(units))))"
+        case .caseload(let accountID): "handledare_id = \(bind: accountID)"
+        case .none: "1 = 0"
         }
     }
 
@@ -260,7 +265,7 @@ struct ParticipantRecords: Sendable {
 
     func participantsByID(_ ids: [UUID], staff: StaffActor, on db: any Database) async throws -> [UUID: Participant] {
         guard !ids.isEmpty else { return [:] }
-        let rows = try await Participant.query(on: db).filter(\.$id ~~ ids).filter(\.$organisationID == staff.organisationID).all()
+        let rows = try await Participant.rows(where: "id IN (\(sqlList(ids))) AND organisation_id = \(bind: staff.organisationID)", on: db)
         return Dictionary(uniqueKeysWithValues: rows.compactMap { row in row.id.map { ($0, row) } })
     }
 
@@ -309,7 +314,8 @@ struct ParticipantRecords: Sendable {
     }
 }
 
-/// Unit and staff names for a page, fetched in two queries.
+/// Unit and staff names for a page. Names change rarely and are not secret within the organisation, so
+/// they are kept for a minute: most pages then need no query for them.
 struct Names: Sendable {
     var units: [UUID: String]
     var staffNames: [UUID: String]
@@ -317,10 +323,32 @@ struct Names: Sendable {
     func unit(_ id: UUID) -> String { units[id] ?? "" }
     func staff(_ id: UUID) -> String? { staffNames[id] }
 
+    private static let cache = NIOLockedValueBox<[UUID: (name: String, at: Date)]>([:])
+    static let lifetime: TimeInterval = 60
+
     static func load(units unitIDs: [UUID], staff staffIDs: [UUID], on db: any Database) async throws -> Names {
-        let units = unitIDs.isEmpty ? [] : try await OrganisationUnit.query(on: db).filter(\.$id ~~ Array(Set(unitIDs))).all()
-        let staff = staffIDs.isEmpty ? [] : try await StaffAccount.query(on: db).filter(\.$id ~~ Array(Set(staffIDs))).all()
-        return Names(units: Dictionary(uniqueKeysWithValues: units.compactMap { unit in unit.id.map { ($0, unit.name) } }),
-                     staffNames: Dictionary(uniqueKeysWithValues: staff.compactMap { account in account.id.map { ($0, account.displayName) } }))
+        Names(units: try await names(Set(unitIDs), table: "units", column: "name", on: db),
+              staffNames: try await names(Set(staffIDs), table: "staff_accounts", column: "display_name", on: db))
+    }
+
+    private static func names(_ ids: Set<UUID>, table: String, column: String, on db: any Database) async throws -> [UUID: String] {
+        guard !ids.isEmpty else { return [:] }
+        let now = Date()
+        var found: [UUID: String] = [:]
+        var missing: [UUID] = []
+        cache.withLockedValue { cache in
+            for id in ids {
+                if let cached = cache[id], now.timeIntervalSince(cached.at) < lifetime { found[id] = cached.name } else { missing.append(id) }
+            }
+        }
+        guard !missing.isEmpty else { return found }
+        let rows = try await db.sql.raw(SQLQueryString("SELECT id, \(column) AS name FROM \(table) WHERE id IN (") + sqlList(missing) + ")").all()
+        var fetched: [UUID: String] = [:]
+        for row in rows { fetched[try row.value("id")] = try row.value("name") }
+        cache.withLockedValue { cache in
+            if cache.count > 20_000 { cache.removeAll(keepingCapacity: true) }
+            for (id, name) in fetched { cache[id] = (name, now) }
+        }
+        return found.merging(fetched) { cached, _ in cached }
     }
 }

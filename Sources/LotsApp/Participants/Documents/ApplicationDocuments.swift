@@ -205,8 +205,7 @@ struct ApplicationDocuments: Sendable {
 
     /// The profile's list: every version, newest first, with where each was shared.
     static func rows(participantID: UUID, key: SymmetricKey, on db: any Database) async throws -> [Row] {
-        let documents = try await ApplicationDocument.query(on: db).filter(\.$participantID == participantID)
-            .sort(\.$createdAt, .descending).all()
+        let documents = try await ApplicationDocument.rows(where: "participant_id = \(bind: participantID) ORDER BY created_at DESC", on: db)
         guard !documents.isEmpty else { return [] }
         let disclosures = Dictionary(grouping: try await Disclosure.query(on: db).filter(\.$participantID == participantID).all(), by: \.documentID)
         return try documents.map { document in

@@ -135,9 +135,8 @@ struct Journal: Sendable {
     /// the participant), and the reader's own draft.
     static func rows(participantID: UUID, key: SymmetricKey, reader: UUID?, mayDocument: Bool, on db: any Database) async throws
         -> (entries: [JournalRow], draft: JournalRow?) {
-        let all = try await JournalEntry.query(on: db).filter(\.$participantID == participantID).sort(\.$occurredAt, .descending).range(0..<200).all()
-        let authors = Dictionary(uniqueKeysWithValues: try await StaffAccount.query(on: db).filter(\.$id ~~ Array(Set(all.map(\.authorID)))).all()
-            .map { ($0.id!, $0.displayName) })
+        let all = try await JournalEntry.rows(where: "participant_id = \(bind: participantID) ORDER BY occurred_at DESC LIMIT 200", on: db)
+        let authors = try await Names.load(units: [], staff: all.map(\.authorID), on: db).staffNames
         func row(_ entry: JournalEntry) throws -> JournalRow {
             let visible = mayDocument || !entry.sensitive
             return JournalRow(

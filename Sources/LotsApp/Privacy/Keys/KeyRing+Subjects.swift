@@ -2,6 +2,7 @@ import Crypto
 import Fluent
 import Foundation
 import LotsCore
+import SQLKit
 
 enum SubjectKeyError: Error, Equatable, SafelyDescribable {
     /// The subject was erased: their key is destroyed and will never be recreated.
@@ -20,10 +21,8 @@ extension KeyRing {
     /// The subject's data key; with `create`, made on first use.
     func subjectKey(_ subjectID: UUID, organisationID: UUID, create: Bool = false, on database: any Database) async throws -> SymmetricKey {
         guard !shredded.contains(subjectID) else { throw SubjectKeyError.shredded }
+        if let key = try await subjectKeys([subjectID], organisationID: organisationID, on: database)[subjectID] { return key }
         let context = Self.subjectContext(subjectID, organisationID: organisationID)
-        if let stored = try await SubjectKey.query(on: database).filter(\.$id == subjectID).filter(\.$organisationID == organisationID).first() {
-            return try unwrap(Data(base64Encoded: stored.wrappedKey) ?? Data(), context: context, wrappedBy: stored.kekFingerprint)
-        }
         guard create else { throw SubjectKeyError.missing }
         let key = SymmetricKey(size: .bits256)
         try await SubjectKey(subjectID: subjectID, organisationID: organisationID, wrappedKey: try wrap(key, context: context).base64EncodedString(),
@@ -53,21 +52,44 @@ extension KeyRing {
     /// Crypto-shredding: the subject goes on the shredded list first, then their key is deleted.
     func shred(_ subjectID: UUID, on database: any Database) async throws {
         try shredded.add(subjectID)
+        subjectCache.withLockedValue { _ = $0.removeValue(forKey: subjectID) }
         try await SubjectKey.query(on: database).filter(\.$id == subjectID).delete()
     }
 }
 
 extension KeyRing {
-    /// Several subjects' keys in one query; shredded or missing subjects are left out.
+    /// Several subjects' keys in one query (none when all are cached); shredded or missing subjects are left out.
     func subjectKeys(_ subjectIDs: [UUID], organisationID: UUID, on database: any Database) async throws -> [UUID: SymmetricKey] {
         guard !subjectIDs.isEmpty else { return [:] }
-        let stored = try await SubjectKey.query(on: database).filter(\.$id ~~ subjectIDs).filter(\.$organisationID == organisationID).all()
+        let now = Date()
         var keys: [UUID: SymmetricKey] = [:]
-        for record in stored {
-            guard let id = record.id, !shredded.contains(id) else { continue }
-            let context = Self.subjectContext(id, organisationID: organisationID)
-            keys[id] = try unwrap(Data(base64Encoded: record.wrappedKey) ?? Data(), context: context, wrappedBy: record.kekFingerprint)
+        var missing: [UUID] = []
+        subjectCache.withLockedValue { cache in
+            for id in subjectIDs where !shredded.contains(id) {
+                if let cached = cache[id], cached.organisationID == organisationID, now.timeIntervalSince(cached.at) < Self.subjectCacheLifetime {
+                    keys[id] = cached.key
+                } else {
+                    missing.append(id)
+                }
+            }
         }
-        return keys
+        guard !missing.isEmpty else { return keys }
+        let stored = try await database.sql.raw("""
+            SELECT subject_id, wrapped_key, kek_fingerprint FROM subject_keys
+            WHERE subject_id IN (\(sqlList(missing))) AND organisation_id = \(bind: organisationID)
+            """).all()
+        var fetched: [UUID: SymmetricKey] = [:]
+        for record in stored {
+            let id = try record.value("subject_id", as: UUID.self)
+            guard !shredded.contains(id) else { continue }
+            let context = Self.subjectContext(id, organisationID: organisationID)
+            fetched[id] = try unwrap(Data(base64Encoded: try record.value("wrapped_key", as: String.self)) ?? Data(), context: context,
+                                     wrappedBy: try record.value("kek_fingerprint", as: String.self))
+        }
+        subjectCache.withLockedValue { cache in
+            if cache.count + fetched.count > Self.subjectCacheLimit { cache.removeAll(keepingCapacity: true) }
+            for (id, key) in fetched { cache[id] = (key, organisationID, now) }
+        }
+        return keys.merging(fetched) { cached, _ in cached }
     }
 }

@@ -22,6 +22,11 @@ final class KeyRing: Sendable {
     /// Earlier key-encryption keys, by fingerprint, kept only while `lots keys rotate` rewraps what they wrapped.
     private let previous: [String: SymmetricKey]
     private let cache = NIOLockedValueBox<[String: SymmetricKey]>([:])
+    /// Unwrapped subject keys, for a few minutes: a profile page then needs no key look-up. The shredded list
+    /// is checked before every use, and shredding drops the key from here too.
+    let subjectCache = NIOLockedValueBox<[UUID: (key: SymmetricKey, organisationID: UUID, at: Date)]>([:])
+    static let subjectCacheLifetime: TimeInterval = 300
+    static let subjectCacheLimit = 100_000
 
     init(kek: SymmetricKey, previous: [SymmetricKey] = [], shredded: ShreddedSubjects) {
         self.kek = kek
