@@ -56,7 +56,7 @@ struct LotsServeCommand: AsyncCommand {
 extension Application {
     /// Applies pending migrations; on SQLite also switches the file to write-ahead logging.
     func migrateAndTune() async throws {
-        try await DatabaseSetup.tune(db)
+        try await DatabaseSetup.tune(self)
         try await autoMigrate()
     }
 }

@@ -18,6 +18,16 @@ enum DatabaseSetup {
         }
     }
 
+    /// Tunes every connection: the driver keeps one SQLite connection per event loop, and all but the
+    /// journal mode are settings of a connection, not of the file. (Tuning only one left the others
+    /// syncing the disk on every commit and failing at once when busy.)
+    static func tune(_ app: Application) async throws {
+        for eventLoop in app.eventLoopGroup.makeIterator() {
+            guard let database = app.databases.database(logger: app.logger, on: eventLoop) else { continue }
+            try await tune(database)
+        }
+    }
+
     /// SQLite's defaults suit a single process; WAL lets readers run beside the one writer and the busy
     /// timeout makes a second writer wait instead of failing. Foreign keys are on per connection by the driver.
     static func tune(_ database: any Database) async throws {
