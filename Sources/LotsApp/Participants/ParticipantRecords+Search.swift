@@ -54,17 +54,16 @@ extension ParticipantRecords {
         case .personalNumber(let number):
             let index = try await keyRing.blindIndex(number.digits, field: Participant.personalNumberField, organisationID: organisation, on: db)
             return try await Placement.rows(where: """
-                organisation_id = \(bind: organisation) AND participant_id IN (SELECT id FROM participants
-                WHERE organisation_id = \(bind: organisation) AND personal_number_index = \(bind: index))
-                """, on: db)
+                participant_id IN (SELECT id FROM participants WHERE organisation_id = \(bind: organisation) AND personal_number_index = \(bind: index))
+                """, on: db).filter { $0.organisationID == organisation }
         case .caseNumber(let caseNumber):
             let index = try await keyRing.blindIndex(caseNumber, field: Placement.caseNumberField, organisationID: organisation, on: db)
             return try await Placement.rows(where: """
-                organisation_id = \(bind: organisation) AND participant_id IN (SELECT participant_id FROM placements
+                participant_id IN (SELECT participant_id FROM placements
                 WHERE organisation_id = \(bind: organisation) AND implementation_reference_index = \(bind: index))
-                """, on: db)
+                """, on: db).filter { $0.organisationID == organisation }
         case .name:
-            return try await Placement.rows(where: "organisation_id = \(bind: organisation) AND " + scopeCondition(scope), on: db)
+            return try await Placement.rows(where: scopeCondition(scope, organisationID: organisation), on: db).filter { $0.organisationID == organisation }
         }
     }
 

@@ -35,8 +35,9 @@ struct ParticipantRecords: Sendable {
         guard let basis = scope.basis else { return ([], false) }
         let offset = max(0, page - 1) * Self.pageSize
         let placements = try await Placement.rows(
-            where: "organisation_id = \(bind: staff.organisationID) AND " + scopeCondition(scope)
+            where: scopeCondition(scope, organisationID: staff.organisationID)
                 + " ORDER BY starts_on DESC, id LIMIT \(literal: Self.pageSize + 1) OFFSET \(literal: offset)", on: db)
+            .filter { $0.organisationID == staff.organisationID }
         var seen = Set<UUID>()
         let latest = placements.prefix(Self.pageSize).filter { seen.insert($0.participantID).inserted }
         let participants = try await participantsByID(latest.map(\.participantID), staff: staff, on: db)
@@ -244,10 +245,13 @@ struct ParticipantRecords: Sendable {
         ids.isEmpty ? nil : ids.map(SubjectReference.participant).joined(separator: " ")
     }
 
-    /// The placements a scope covers, as an SQL condition.
-    func scopeCondition(_ scope: ParticipantScope) -> SQLQueryString {
+    /// The placements a scope covers, as an SQL condition. Units and handledare belong to one organisation,
+    /// so their conditions leave the organisation out: with it, the query planner may walk the whole
+    /// organisation's placements by that index instead of the few by unit or handledare. Callers check the
+    /// organisation of what comes back.
+    func scopeCondition(_ scope: ParticipantScope, organisationID: UUID) -> SQLQueryString {
         switch scope {
-        case .organisation: "1 = 1"
+        case .organisation: "organisation_id = \(bind: organisationID)"
         case .units(let units): "unit_id IN (\(sqlList(Array(units))))"
         case .caseload(let accountID): "handledare_id = \(bind: accountID)"
         case .none: "1 = 0"

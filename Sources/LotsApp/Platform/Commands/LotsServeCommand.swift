@@ -58,5 +58,6 @@ extension Application {
     func migrateAndTune() async throws {
         try await DatabaseSetup.tune(self)
         try await autoMigrate()
+        try await DatabaseSetup.analyse(db)
     }
 }

@@ -39,6 +39,15 @@ enum DatabaseSetup {
     }
 }
 
+extension DatabaseSetup {
+    /// Lets SQLite refresh the statistics its query planner chooses indexes by (PostgreSQL's autovacuum does
+    /// this on its own). Cheap when nothing changed much; run whenever Lots starts.
+    static func analyse(_ database: any Database) async throws {
+        guard database.sql.dialect.name == "sqlite" else { return }
+        try await database.sql.raw("PRAGMA optimize").run()
+    }
+}
+
 extension Database {
     var sql: any SQLDatabase {
         // Every driver Lots uses is SQL-backed; failing here means a programming error, not bad input.
