@@ -52,7 +52,7 @@ enum BankIDTestAppPage {
             .form(
                 .method(.post), .action(SiteRoute.bankIDTestAppAction(.approve).path),
                 Components.csrfField(context.csrfToken),
-                .input(.type(.hidden), .name("orderRef"), .value(orderRef)),
+                .input(.type(.hidden), .name("orderRef"), .value(HTMLEscape.attribute(orderRef))),
                 .fieldset(
                     .element(named: "legend", nodes: [.text(t(BankIDAppText.chooseIdentity))]),
                     .forEach(Array(identities.enumerated())) { index, identity in choice(index, identity) }
@@ -63,7 +63,7 @@ enum BankIDTestAppPage {
             .form(
                 .method(.post), .action(SiteRoute.bankIDTestAppAction(.cancel).path),
                 Components.csrfField(context.csrfToken),
-                .input(.type(.hidden), .name("orderRef"), .value(orderRef)),
+                .input(.type(.hidden), .name("orderRef"), .value(HTMLEscape.attribute(orderRef))),
                 .button(.type(.submit), .class("button secondary"), .text(t(BankIDAppText.cancel)))
             )
         )

@@ -102,7 +102,7 @@ enum RegistrationPage {
                     return .group(
                         .label(.for("reg-\(field.rawValue)"), .text(t(label) + (required ? " *" : ""))),
                         .input(.attribute(named: "type", value: type), .id("reg-\(field.rawValue)"), .name(field.rawValue),
-                               .value(model.values[field.rawValue] ?? ""), .required(required),
+                               .value(HTMLEscape.attribute(model.values[field.rawValue] ?? "")), .required(required),
                                .attribute(named: "maxlength", value: String(field.maxLength)), .attribute(named: "autocomplete", value: "off"))
                     )
                 },

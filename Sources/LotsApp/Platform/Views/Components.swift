@@ -24,7 +24,7 @@ extension Components {
     /// An `<option>` with its text as content (Plot's own `option` takes attributes only). `isData` marks
     /// user data so it is not mistaken for untranslated UI text.
     static func option(_ value: String, _ label: String, selected: Bool, isData: Bool = false) -> Node<HTML.SelectContext> {
-        var nodes: [Node<HTML.SelectContext>] = [.attribute(named: "value", value: value)]
+        var nodes: [Node<HTML.SelectContext>] = [.attribute(named: "value", value: HTMLEscape.attribute(value))]
         if selected { nodes.append(.attribute(named: "selected", value: "selected")) }
         if isData { nodes.append(.attribute(named: "translate", value: "no")) }
         nodes.append(.text(label))
@@ -69,5 +69,27 @@ enum TimeText {
     static func iso8601(_ date: Date) -> String {
         let p = parts(date, offset: 0)
         return "\(p.year)-\(two(p.month))-\(two(p.day))T\(two(p.hour)):\(two(p.minute)):\(two(p.second))Z"
+    }
+}
+
+/// Plot escapes text nodes but writes attribute values as they are: a value that holds anything a person
+/// typed (a form shown again, a query parameter) must go through `HTMLEscape.attribute` first.
+enum HTMLEscape {
+    static func attribute(_ value: String) -> String {
+        guard value.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "<")
+            || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "'") }) else { return value }
+        var out = ""
+        out.reserveCapacity(value.utf8.count + 16)
+        for character in value.unicodeScalars {
+            switch character {
+            case "&": out += "&amp;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            default: out.unicodeScalars.append(character)
+            }
+        }
+        return out
     }
 }

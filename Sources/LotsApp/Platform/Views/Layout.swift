@@ -63,7 +63,7 @@ enum Layout {
             .class("language-switch"), .ariaLabel(t(CommonText.languageSwitch)),
             .ul(.forEach(UILanguage.allCases) { language in
                 .li(.a(
-                    .href(SiteRoute.languageSwitch(to: language, returningTo: context.currentPath)),
+                    .href(HTMLEscape.attribute(SiteRoute.languageSwitch(to: language, returningTo: context.currentPath))),
                     .attribute(named: "lang", value: language.rawValue),
                     .attribute(named: "hreflang", value: language.rawValue),
                     .data(named: "lang", value: language.rawValue),

@@ -50,7 +50,7 @@ enum MemberRegisterPage {
                       hint: String? = nil, required: Bool = true, name: String? = nil) -> Node<HTML.FormContext> {
         .group(
             .label(.for(id), .text(label), .unwrap(hint) { .span(.class("hint"), .id("\(id)-hint"), .text($0)) }),
-            .input(.type(type), .id(id), .name(name ?? id), .value(value), .required(required), .attribute(named: "autocomplete", value: autocomplete),
+            .input(.type(type), .id(id), .name(name ?? id), .value(HTMLEscape.attribute(value)), .required(required), .attribute(named: "autocomplete", value: autocomplete),
                    .unwrap(hint) { _ in .attribute(named: "aria-describedby", value: "\(id)-hint") })
         )
     }
