@@ -33,7 +33,12 @@ if [ "$DB" = postgres ]; then
     export DATABASE_URL=${PG_URL%/*}/lots_bench
 fi
 
-seconds() { python3 -c 'import sys,time; s=time.monotonic(); import subprocess; r=subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=open("/dev/stderr","w")); print(f"{time.monotonic()-s:.1f}") if r.returncode == 0 else sys.exit(r.returncode)' "$@"; }
+seconds() { # command... -> its wall-clock seconds; its output is dropped, its errors shown
+    python3 -c 'import subprocess, sys, time
+start = time.monotonic()
+result = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL)
+sys.exit(result.returncode) if result.returncode else print(f"{time.monotonic() - start:.1f}")' "$@"
+}
 
 echo "generating $PARTICIPANTS participants ($DB)..." >&2
 generate_s=$(seconds "$BIN" generate --participants "$PARTICIPANTS")

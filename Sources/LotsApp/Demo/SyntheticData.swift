@@ -273,8 +273,8 @@ struct SyntheticData: Sendable {
             }
         }
         for chunk in plans.chunked(500) { try await chunk.create(on: db) }
-        for chunk in entries.chunked(500) { try await chunk.create(on: db) }
-        for chunk in appointments.chunked(500) { try await chunk.create(on: db) }
+        try await JournalEntry.insertAll(entries, now: now, on: db)
+        try await Appointment.insertAll(appointments, now: now, on: db)
         for chunk in documents.chunked(200) { try await chunk.create(on: db) }
         try await audit.record(events, in: db)
         summary.plans = plans.count

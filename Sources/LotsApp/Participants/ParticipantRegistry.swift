@@ -86,20 +86,8 @@ struct ParticipantRegistry: Sendable {
         let personIndexes = items.map { BlindIndex.compute($0.personalNumber.digits, key: blindKey, domain: Participant.personalNumberField) }
         let caseIndexes = items.map { BlindIndex.compute(Self.canonicalCaseNumber($0.placement.caseNumber), key: blindKey, domain: Placement.caseNumberField) }
 
-        var placementOwners: [String: UUID] = [:]
-        for chunk in Array(Set(caseIndexes)).chunked(500) {
-            for placement in try await Placement.query(on: db).filter(\.$organisationID == organisationID)
-                .filter(\.$implementationReferenceIndex ~~ chunk).all() {
-                placementOwners[placement.implementationReferenceIndex] = placement.participantID
-            }
-        }
-        var people: [String: UUID] = [:]
-        for chunk in Array(Set(personIndexes)).chunked(500) {
-            for participant in try await Participant.query(on: db).filter(\.$organisationID == organisationID)
-                .filter(\.$personalNumberIndex ~~ chunk).all() {
-                people[participant.personalNumberIndex] = try participant.requireID()
-            }
-        }
+        var placementOwners = try await Self.placements(byCaseIndex: caseIndexes, organisationID: organisationID, on: db).mapValues(\.participantID)
+        var people = try await Self.participants(byPersonIndex: personIndexes, organisationID: organisationID, on: db).mapValues { $0.id! }
         let known = Set(people.values)
 
         // Decide each item's outcome in order, as if they were registered one by one.
@@ -140,14 +128,14 @@ struct ParticipantRegistry: Sendable {
             }
             participants.append(participant)
         }
-        for chunk in participants.chunked(500) { try await chunk.create(on: db) }
+        try await Participant.insertAll(participants, on: db)
         var placements: [Placement] = []
         for (index, participantID) in newPlacements {
             guard let key = keys[participantID] else { throw SubjectKeyError.missing }
             placements.append(try placementRow(items[index].placement, participantID: participantID, caseIndex: caseIndexes[index], key: key,
                                                organisationID: organisationID))
         }
-        for chunk in placements.chunked(500) { try await chunk.create(on: db) }
+        try await Placement.insertAll(placements, on: db)
 
         let drafts = outcomes.compactMap { outcome -> AuditDraft? in
             var draft = actor
@@ -161,6 +149,30 @@ struct ParticipantRegistry: Sendable {
         }
         try await audit.record(drafts, in: db)
         return outcomes
+    }
+
+    /// Registered participants by the blind index of their personnummer, five hundred per query.
+    static func participants(byPersonIndex indexes: [String], organisationID: UUID, on db: any Database) async throws -> [String: Participant] {
+        var found: [String: Participant] = [:]
+        for chunk in Array(Set(indexes)).chunked(500) {
+            for participant in try await Participant.rows(
+                where: "organisation_id = \(bind: organisationID) AND personal_number_index IN (\(sqlList(chunk)))", on: db) {
+                found[participant.personalNumberIndex] = participant
+            }
+        }
+        return found
+    }
+
+    /// Registered placements by the blind index of their genomförandereferens, five hundred per query.
+    static func placements(byCaseIndex indexes: [String], organisationID: UUID, on db: any Database) async throws -> [String: Placement] {
+        var found: [String: Placement] = [:]
+        for chunk in Array(Set(indexes)).chunked(500) {
+            for placement in try await Placement.rows(
+                where: "organisation_id = \(bind: organisationID) AND implementation_reference_index IN (\(sqlList(chunk)))", on: db) {
+                found[placement.implementationReferenceIndex] = placement
+            }
+        }
+        return found
     }
 
     private func participantRow(_ new: NewParticipant, id: UUID, personIndex: String, key: SymmetricKey, organisationID: UUID) throws -> Participant {

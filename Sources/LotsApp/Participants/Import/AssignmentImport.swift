@@ -84,20 +84,8 @@ struct AssignmentImport: Sendable {
             caseIndexes[assignment.implementationReference] = try await keyRing.blindIndex(
                 assignment.implementationReference, field: Placement.caseNumberField, organisationID: organisationID, on: db)
         }
-        var participantsByIndex: [String: Participant] = [:]
-        for chunk in Array(Set(personIndexes.values)).chunked(500) {
-            for participant in try await Participant.query(on: db).filter(\.$organisationID == organisationID)
-                .filter(\.$personalNumberIndex ~~ chunk).all() {
-                participantsByIndex[participant.personalNumberIndex] = participant
-            }
-        }
-        var placementsByIndex: [String: Placement] = [:]
-        for chunk in Array(Set(caseIndexes.values)).chunked(500) {
-            for placement in try await Placement.query(on: db).filter(\.$organisationID == organisationID)
-                .filter(\.$implementationReferenceIndex ~~ chunk).all() {
-                placementsByIndex[placement.implementationReferenceIndex] = placement
-            }
-        }
+        let participantsByIndex = try await ParticipantRegistry.participants(byPersonIndex: Array(personIndexes.values), organisationID: organisationID, on: db)
+        let placementsByIndex = try await ParticipantRegistry.placements(byCaseIndex: Array(caseIndexes.values), organisationID: organisationID, on: db)
 
         // The keys of the people whose placements the file names again, to compare what would change.
         var keys: [UUID: SymmetricKey] = [:]

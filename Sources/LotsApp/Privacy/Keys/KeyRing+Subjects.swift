@@ -44,7 +44,7 @@ extension KeyRing {
                                        wrappedKey: try wrap(key, context: Self.subjectContext(id, organisationID: organisationID)).base64EncodedString(),
                                        kekFingerprint: fingerprint))
             }
-            try await rows.create(on: database)
+            try await SubjectKey.insertAll(rows, on: database)
         }
         return keys
     }
