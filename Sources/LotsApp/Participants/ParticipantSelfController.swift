@@ -1,6 +1,5 @@
 import Fluent
 import Foundation
-import Plot
 import Vapor
 
 /// A participant's own page (signed in with BankID): the data held about them, their periods and

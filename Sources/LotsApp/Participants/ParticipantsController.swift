@@ -1,7 +1,6 @@
 import Fluent
 import Foundation
 import LotsCore
-import Plot
 import Vapor
 
 /// Participant pages. Every read goes through `ParticipantRecords`, which audits it.

@@ -1,5 +1,4 @@
 import Fluent
-import Plot
 import Vapor
 
 /// The public page on how personal data is processed, linked from every page's footer.

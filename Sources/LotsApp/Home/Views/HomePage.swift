@@ -1,4 +1,3 @@
-import Plot
 
 enum HomePage {
     struct Model: Sendable {

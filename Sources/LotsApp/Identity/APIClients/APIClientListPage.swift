@@ -1,5 +1,4 @@
 import Foundation
-import Plot
 
 enum APIClientListPage {
     struct Row: Sendable {

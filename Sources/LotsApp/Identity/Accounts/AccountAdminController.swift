@@ -1,6 +1,5 @@
 import Fluent
 import Foundation
-import Plot
 import Vapor
 
 /// The system administrator's account pages. Handlers parse, call `AccountAdministration`, and render.

@@ -1,5 +1,4 @@
 import Foundation
-import Plot
 import Vapor
 
 /// The test server's stand-in for the BankID app: opened by the same-device link or by entering the

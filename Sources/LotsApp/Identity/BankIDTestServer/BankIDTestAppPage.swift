@@ -1,4 +1,3 @@
-import Plot
 
 enum BankIDTestAppPage {
     enum Notice: Sendable { case notFound, approved, cancelled }
@@ -52,7 +51,7 @@ enum BankIDTestAppPage {
             .form(
                 .method(.post), .action(SiteRoute.bankIDTestAppAction(.approve).path),
                 Components.csrfField(context.csrfToken),
-                .input(.type(.hidden), .name("orderRef"), .value(HTMLEscape.attribute(orderRef))),
+                .input(.type(.hidden), .name("orderRef"), .value(orderRef)),
                 .fieldset(
                     .element(named: "legend", nodes: [.text(t(BankIDAppText.chooseIdentity))]),
                     .forEach(Array(identities.enumerated())) { index, identity in choice(index, identity) }
@@ -63,7 +62,7 @@ enum BankIDTestAppPage {
             .form(
                 .method(.post), .action(SiteRoute.bankIDTestAppAction(.cancel).path),
                 Components.csrfField(context.csrfToken),
-                .input(.type(.hidden), .name("orderRef"), .value(HTMLEscape.attribute(orderRef))),
+                .input(.type(.hidden), .name("orderRef"), .value(orderRef)),
                 .button(.type(.submit), .class("button secondary"), .text(t(BankIDAppText.cancel)))
             )
         )

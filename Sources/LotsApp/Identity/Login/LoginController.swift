@@ -1,7 +1,6 @@
 import Fluent
 import Foundation
 import LotsCore
-import Plot
 import Vapor
 
 /// Sign-in with BankID and sign-out.

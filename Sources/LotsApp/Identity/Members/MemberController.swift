@@ -1,7 +1,6 @@
 import Fluent
 import Foundation
 import LotsCore
-import Plot
 import Vapor
 
 /// Registration, e-mail verification and password sign-in of partnership members, and their own page.

@@ -1,6 +1,5 @@
 import Fluent
 import Foundation
-import Plot
 import Vapor
 
 /// Sign-in with an OpenID Connect provider for partnership members, registration of newcomers who came

@@ -1,5 +1,4 @@
 import Foundation
-import Plot
 
 /// A newcomer who signed in with a provider chooses a username and checks what the provider said.
 enum MemberOIDCRegisterPage {

@@ -1,5 +1,4 @@
 import Foundation
-import Plot
 import Vapor
 
 /// The HTTP side of Lots's own OpenID provider (OpenID Connect Core 1.0, Discovery 1.0, RFC 6749, RFC 7636).

@@ -1,4 +1,3 @@
-import Plot
 
 /// The test provider's sign-in page: pick a fictional person and approve, or deny.
 enum OIDCTestProviderPage {
@@ -18,7 +17,7 @@ enum OIDCTestProviderPage {
     }
 
     private static func hidden(_ name: String, _ value: String?) -> Node<HTML.FormContext> {
-        .unwrap(value) { .input(.type(.hidden), .name(name), .value(HTMLEscape.attribute($0))) }
+        .unwrap(value) { .input(.type(.hidden), .name(name), .value($0)) }
     }
 
     private static func form(_ request: OIDCTestProviderController.AuthorizationRequest, _ context: PageContext) -> Node<HTML.BodyContext> {

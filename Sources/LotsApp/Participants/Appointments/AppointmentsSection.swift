@@ -1,5 +1,4 @@
 import Foundation
-import Plot
 
 /// The profile's meetings and activities: cadence warnings, the list with attendance, forms to book and
 /// to register attendance (for those who may document the participant).

@@ -1,7 +1,6 @@
 import Fluent
 import Foundation
 import LotsCore
-import Plot
 import Vapor
 
 /// Application documents on the participant's profile: upload, download, share with an employer.

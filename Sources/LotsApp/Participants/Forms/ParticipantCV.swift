@@ -2,7 +2,6 @@ import Crypto
 import Fluent
 import Foundation
 import LotsCore
-import Plot
 import Vapor
 
 /// A CV the handledare builds with the participant, section by section, and prints. Sealed like the plan.

@@ -1,6 +1,5 @@
 import Fluent
 import Foundation
-import Plot
 import Vapor
 
 /// Group activities: the unit's list and a form to create one, an activity's page (enrol participants,

@@ -1,6 +1,5 @@
 import Fluent
 import Foundation
-import Plot
 import Vapor
 
 /// The administrator's import of AF assignments: upload, preview, commit.

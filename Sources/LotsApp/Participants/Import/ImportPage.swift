@@ -1,5 +1,4 @@
 import Foundation
-import Plot
 
 /// Upload an AF assignment file, see every row's outcome, commit.
 enum ImportPage {

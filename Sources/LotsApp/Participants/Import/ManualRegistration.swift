@@ -1,7 +1,6 @@
 import Fluent
 import Foundation
 import LotsCore
-import Plot
 import Vapor
 
 /// The administrator's registration of one participant by hand, for an assignment that did not come in a
@@ -102,7 +101,7 @@ enum RegistrationPage {
                     return .group(
                         .label(.for("reg-\(field.rawValue)"), .text(t(label) + (required ? " *" : ""))),
                         .input(.attribute(named: "type", value: type), .id("reg-\(field.rawValue)"), .name(field.rawValue),
-                               .value(HTMLEscape.attribute(model.values[field.rawValue] ?? "")), .required(required),
+                               .value(model.values[field.rawValue] ?? ""), .required(required),
                                .attribute(named: "maxlength", value: String(field.maxLength)), .attribute(named: "autocomplete", value: "off"))
                     )
                 },

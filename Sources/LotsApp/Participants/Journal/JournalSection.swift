@@ -1,5 +1,4 @@
 import Foundation
-import Plot
 import Vapor
 
 /// Writing journal entries from the profile; drafts are saved by the form's button and, with JavaScript,

@@ -1,6 +1,5 @@
 import Fluent
 import Foundation
-import Plot
 import Vapor
 
 /// Writing a mail-out to chosen participants of one's caseload, and the participants' opt-out link.

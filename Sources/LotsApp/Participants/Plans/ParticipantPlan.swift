@@ -2,7 +2,6 @@ import Crypto
 import Fluent
 import Foundation
 import LotsCore
-import Plot
 import Vapor
 
 /// The participant's plan in the structure of AF's joint planning (gemensam planering) and final report:

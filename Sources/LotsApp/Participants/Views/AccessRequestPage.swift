@@ -1,5 +1,4 @@
 import Foundation
-import Plot
 
 /// A handledare asks to open a colleague's participant: they state why, and get access for a few hours.
 /// The page itself shows nothing about the participant.

@@ -1,5 +1,4 @@
 import Foundation
-import Plot
 
 /// The participants a staff member may see: a handledare's caseload, a unit manager's units, or the
 /// whole organisation for an administrator.

@@ -1,5 +1,4 @@
 import Foundation
-import Plot
 
 /// A participant's registration details and placements, with the ground on which the staff sees them.
 enum ParticipantProfilePage {

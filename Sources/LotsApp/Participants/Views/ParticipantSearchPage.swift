@@ -1,5 +1,4 @@
 import Foundation
-import Plot
 
 /// Search by name, personnummer or case number, with the purpose stated; the search is audited.
 enum ParticipantSearchPage {
@@ -33,7 +32,7 @@ enum ParticipantSearchPage {
         return .form(
             .method(.get), .action(SiteRoute.participantSearch.path), .class("account-form"),
             .label(.for("q"), .text(t(ParticipantText.searchTerm)), .span(.class("hint"), .id("q-hint"), .text(t(ParticipantText.searchTermHint)))),
-            .input(.type(.search), .id("q"), .name("q"), .value(HTMLEscape.attribute(model.query)), .required(true), .attribute(named: "autocomplete", value: "off"),
+            .input(.type(.search), .id("q"), .name("q"), .value(model.query), .required(true), .attribute(named: "autocomplete", value: "off"),
                    .attribute(named: "aria-describedby", value: "q-hint")),
             .label(.for("purpose"), .text(t(ParticipantText.searchPurpose))),
             .select(.id("purpose"), .attribute(named: "name", value: "purpose"), .attribute(named: "required", value: "required"), .group(options)),

@@ -1,5 +1,4 @@
 import Foundation
-import Plot
 
 /// Skyddade personuppgifter on the profile: the notice every reader sees, the reasoned opening for named
 /// staff, and the administrator's marking, naming and log of openings.

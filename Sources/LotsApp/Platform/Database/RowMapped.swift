@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import LotsCore
 import SQLKit
 
 /// Hot read paths (profile, caseload, search) load rows with plain SQL and fill their models by hand.
@@ -26,11 +27,15 @@ extension RowMapped {
 extension SQLRow {
     /// An optional column: nil when the value is NULL.
     func optional<Value: Decodable>(_ column: String, as type: Value.Type = Value.self) throws -> Value? {
-        try decodeNil(column: column) ? nil : decode(column: column, as: Value.self)
+        try decodeNil(column: column) ? nil : value(column, as: Value.self)
     }
 
     func value<Value: Decodable>(_ column: String, as type: Value.Type = Value.self) throws -> Value {
-        try decode(column: column, as: Value.self)
+        // UUIDs are read as text and parsed here: the generic decoder goes through Foundation's parser.
+        if Value.self == UUID.self, let text = try? decode(column: column, as: String.self), let id = UUIDText.parse(text) {
+            return id as! Value
+        }
+        return try decode(column: column, as: Value.self)
     }
 }
 

@@ -1,4 +1,3 @@
-import Plot
 import Vapor
 
 /// The HTML shown for 4xx and 5xx responses.

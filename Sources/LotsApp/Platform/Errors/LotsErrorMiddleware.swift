@@ -1,4 +1,3 @@
-import Plot
 import Vapor
 
 /// Turns every error into a page in the visitor's language, or into JSON for `/api` and JSON clients.

@@ -1,5 +1,4 @@
 import Fluent
-import Plot
 import Vapor
 
 /// The dev mailbox: where mail lands in development and demo mode instead of being sent.

@@ -1,5 +1,4 @@
 import Foundation
-import Plot
 
 /// Small pieces many pages share.
 enum Components {
@@ -17,14 +16,14 @@ enum Components {
 extension Components {
     /// A moment as people here read it (2026-11-23 09:30, Swedish time, in every UI language), marked up
     /// with its machine-readable form.
-    static func time<Context>(_ date: Date, seconds: Bool = false) -> Node<Context> {
+    static func time(_ date: Date, seconds: Bool = false) -> Markup {
         .element(named: "time", nodes: [.attribute(named: "datetime", value: TimeText.iso8601(date)), .text(TimeText.local(date, seconds: seconds))])
     }
 
     /// An `<option>` with its text as content (Plot's own `option` takes attributes only). `isData` marks
     /// user data so it is not mistaken for untranslated UI text.
     static func option(_ value: String, _ label: String, selected: Bool, isData: Bool = false) -> Node<HTML.SelectContext> {
-        var nodes: [Node<HTML.SelectContext>] = [.attribute(named: "value", value: HTMLEscape.attribute(value))]
+        var nodes: [Node<HTML.SelectContext>] = [.attribute(named: "value", value: value)]
         if selected { nodes.append(.attribute(named: "selected", value: "selected")) }
         if isData { nodes.append(.attribute(named: "translate", value: "no")) }
         nodes.append(.text(label))
@@ -72,24 +71,39 @@ enum TimeText {
     }
 }
 
-/// Plot escapes text nodes but writes attribute values as they are: a value that holds anything a person
-/// typed (a form shown again, a query parameter) must go through `HTMLEscape.attribute` first.
+/// Escaping for the renderer (`Markup`): text escapes `&`, `<` and `>`; attribute values also quotes.
+/// Most strings hold none of these, so they are copied in one piece.
 enum HTMLEscape {
     static func attribute(_ value: String) -> String {
-        guard value.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "<")
-            || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "'") }) else { return value }
         var out = ""
-        out.reserveCapacity(value.utf8.count + 16)
+        appendAttribute(value, to: &out)
+        return out
+    }
+
+    static func appendText(_ text: String, to out: inout String) {
+        append(text, to: &out, quotes: false)
+    }
+
+    static func appendAttribute(_ value: String, to out: inout String) {
+        append(value, to: &out, quotes: true)
+    }
+
+    private static func append(_ value: String, to out: inout String, quotes: Bool) {
+        let utf8 = value.utf8
+        guard utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">")
+            || (quotes && ($0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'"))) }) else {
+            out.append(value)
+            return
+        }
         for character in value.unicodeScalars {
             switch character {
             case "&": out += "&amp;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
             case "<": out += "&lt;"
             case ">": out += "&gt;"
+            case "\"" where quotes: out += "&quot;"
+            case "'" where quotes: out += "&#39;"
             default: out.unicodeScalars.append(character)
             }
         }
-        return out
     }
 }

@@ -1,7 +1,6 @@
-import Plot
 import Vapor
 
-extension HTML: @retroactive AsyncResponseEncodable {
+extension HTML: AsyncResponseEncodable {
     public func encodeResponse(for request: Request) async throws -> Response {
         encodeResponse(status: .ok)
     }

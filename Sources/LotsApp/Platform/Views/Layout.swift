@@ -1,4 +1,3 @@
-import Plot
 
 /// The page frame every HTML page shares: skip link, header with organisation, user, navigation and
 /// language switch, main landmark, footer with the privacy notice link.
@@ -63,7 +62,7 @@ enum Layout {
             .class("language-switch"), .ariaLabel(t(CommonText.languageSwitch)),
             .ul(.forEach(UILanguage.allCases) { language in
                 .li(.a(
-                    .href(HTMLEscape.attribute(SiteRoute.languageSwitch(to: language, returningTo: context.currentPath))),
+                    .href(SiteRoute.languageSwitch(to: language, returningTo: context.currentPath)),
                     .attribute(named: "lang", value: language.rawValue),
                     .attribute(named: "hreflang", value: language.rawValue),
                     .data(named: "lang", value: language.rawValue),

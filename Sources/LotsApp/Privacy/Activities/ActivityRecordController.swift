@@ -1,6 +1,5 @@
 import Fluent
 import Foundation
-import Plot
 import Vapor
 
 /// `/privacy/activities`: the record of processing activities, for the data-protection officer, with

@@ -1,7 +1,6 @@
 import Fluent
 import Foundation
 import LotsCore
-import Plot
 import Vapor
 
 /// `/privacy/audit`: the data-protection officer's view of who did what, and its CSV export.

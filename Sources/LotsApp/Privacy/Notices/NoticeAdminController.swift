@@ -1,6 +1,5 @@
 import Fluent
 import Foundation
-import Plot
 import Vapor
 
 /// `/privacy/notices`: the data-protection officer publishes new versions of the organisation's notice.

@@ -1,5 +1,4 @@
 import Foundation
-import Plot
 
 enum PrivacyNoticePage {
     static func render(_ organisations: [OrganisationSummary], notices: [UUID: PrivacyNotices.Notice] = [:], context: PageContext) -> HTML {

@@ -1,5 +1,4 @@
 import Foundation
-import Plot
 
 /// The forms of the account page: a new account, and each row's role and status actions.
 enum AccountForm {
@@ -11,10 +10,10 @@ enum AccountForm {
             Components.csrfField(context.csrfToken),
             .h2(.text(t(AdminText.newHeading))),
             .label(.for("name"), .text(t(AdminText.name))),
-            .input(.type(.text), .id("name"), .name("name"), .value(HTMLEscape.attribute(form.name)), .required(true), .attribute(named: "autocomplete", value: "off")),
+            .input(.type(.text), .id("name"), .name("name"), .value(form.name), .required(true), .attribute(named: "autocomplete", value: "off")),
             .label(.for("personalNumber"), .text(t(AdminText.personalNumber)),
                    .span(.class("hint"), .id("personalNumber-hint"), .text(t(AdminText.personalNumberHint)))),
-            .input(.type(.text), .id("personalNumber"), .name("personalNumber"), .value(HTMLEscape.attribute(form.personalNumber)), .required(true),
+            .input(.type(.text), .id("personalNumber"), .name("personalNumber"), .value(form.personalNumber), .required(true),
                    .attribute(named: "autocomplete", value: "off"), .attribute(named: "inputmode", value: "numeric"),
                    .attribute(named: "aria-describedby", value: "personalNumber-hint")),
             .label(.for("role"), .text(t(AdminText.role))),

@@ -1,5 +1,4 @@
 import Foundation
-import Plot
 import Vapor
 
 /// Staff accounts of the administrator's organisation, with their roles, and the form for a new account.

@@ -1,5 +1,4 @@
 import Foundation
-import Plot
 
 /// The page shown while BankID works: the animated QR code, the same-device link and the state.
 enum BankIDLoginPage {

@@ -1,4 +1,3 @@
-import Plot
 
 enum LoginPage {
     static func render(cancelled: Bool, context: PageContext) -> HTML {

@@ -1,5 +1,4 @@
 import Foundation
-import Plot
 
 /// After BankID: a person with accounts in several organisations chooses which one to work in now.
 enum OrganisationChoicePage {

@@ -1,4 +1,3 @@
-import Plot
 
 /// Where staff land after signing in: who they are, where, and what each of their roles is for.
 enum StartPage {

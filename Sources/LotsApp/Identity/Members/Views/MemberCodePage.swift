@@ -1,5 +1,4 @@
 import Foundation
-import Plot
 
 /// The second step of a member's sign-in: the code from their authenticator app.
 enum MemberCodePage {

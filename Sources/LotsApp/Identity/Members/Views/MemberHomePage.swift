@@ -1,5 +1,4 @@
 import Foundation
-import Plot
 
 /// A member's own page: the data held about them and their organisation's current privacy notice.
 enum MemberHomePage {

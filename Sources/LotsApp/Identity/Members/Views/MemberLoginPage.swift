@@ -1,5 +1,4 @@
 import Foundation
-import Plot
 
 enum MemberLoginPage {
     struct Model: Sendable {

@@ -1,5 +1,4 @@
 import Foundation
-import Plot
 
 enum MemberRegisterPage {
     struct Model: Sendable {
@@ -46,11 +45,11 @@ enum MemberRegisterPage {
         )
     }
 
-    static func field(_ id: String, _ label: String, value: String, autocomplete: String, type: HTMLInputType = .text,
+    static func field(_ id: String, _ label: String, value: String, autocomplete: String, type: Markup.InputType = .text,
                       hint: String? = nil, required: Bool = true, name: String? = nil) -> Node<HTML.FormContext> {
         .group(
             .label(.for(id), .text(label), .unwrap(hint) { .span(.class("hint"), .id("\(id)-hint"), .text($0)) }),
-            .input(.type(type), .id(id), .name(name ?? id), .value(HTMLEscape.attribute(value)), .required(required), .attribute(named: "autocomplete", value: autocomplete),
+            .input(.type(type), .id(id), .name(name ?? id), .value(value), .required(required), .attribute(named: "autocomplete", value: autocomplete),
                    .unwrap(hint) { _ in .attribute(named: "aria-describedby", value: "\(id)-hint") })
         )
     }

@@ -1,5 +1,4 @@
 import Foundation
-import Plot
 
 /// Setting up or turning off two-step verification with an authenticator app.
 enum MemberTwoStepPage {

@@ -1,5 +1,4 @@
 import Foundation
-import Plot
 
 /// The record of processing activities laid out like the table of a privacy notice, with each
 /// activity's Art. 30 details below it.

@@ -1,5 +1,4 @@
 import Foundation
-import Plot
 
 enum AuditReviewPage {
     struct Model: Sendable {
@@ -14,7 +13,7 @@ enum AuditReviewPage {
             .h1(.text(t(AuditText.title))),
             .p(.class("lead"), .text(t(AuditText.lead))),
             filterForm(model, context),
-            .p(.a(.href(HTMLEscape.attribute(exportLink(model.query))), .data(named: "e2e-skip", value: "download"), .text(t(AuditText.export)))),
+            .p(.a(.href(exportLink(model.query)), .data(named: "e2e-skip", value: "download"), .text(t(AuditText.export)))),
             .if(model.rows.isEmpty, .p(.class("muted"), .text(t(AuditText.empty))), else: table(model.rows, t)),
             .if(model.rows.count == AuditReview.limit, .p(.class("muted"), .text(t(AuditText.limited, ["count": String(AuditReview.limit)]))))
         ))
@@ -30,12 +29,12 @@ enum AuditReviewPage {
             .label(.for("actor"), .text(t(AuditText.actor))),
             .select(.id("actor"), .attribute(named: "name", value: "actor"), .group(options)),
             .label(.for("subject"), .text(t(AuditText.subject)), .span(.class("hint"), .id("subject-hint"), .text(t(AuditText.subjectHint)))),
-            .input(.type(.text), .id("subject"), .name("subject"), .value(HTMLEscape.attribute(model.query.subject ?? "")),
+            .input(.type(.text), .id("subject"), .name("subject"), .value(model.query.subject ?? ""),
                    .attribute(named: "aria-describedby", value: "subject-hint")),
             .label(.for("from"), .text(t(AuditText.from))),
-            .input(.type(.date), .id("from"), .name("from"), .value(HTMLEscape.attribute(model.query.from ?? ""))),
+            .input(.type(.date), .id("from"), .name("from"), .value(model.query.from ?? "")),
             .label(.for("to"), .text(t(AuditText.to))),
-            .input(.type(.date), .id("to"), .name("to"), .value(HTMLEscape.attribute(model.query.to ?? ""))),
+            .input(.type(.date), .id("to"), .name("to"), .value(model.query.to ?? "")),
             .div(.class("form-actions"), .button(.type(.submit), .class("button"), .text(t(AuditText.show))))
         )
     }
