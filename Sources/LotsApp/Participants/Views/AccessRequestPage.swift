@@ -20,7 +20,7 @@ enum AccessRequestPage {
                 .method(.post), .action(SiteRoute.participantAccess(.value(model.participantID)).path), .class("account-form"),
                 Components.csrfField(context.csrfToken),
                 .element(named: "fieldset", nodes: [
-                    .element(named: "legend", text: t(ParticipantText.accessReason)),
+                    .legend(.text(t(ParticipantText.accessReason))),
                     .forEach(AccessReason.allCases) { reason in
                         .div(
                             .class("choice"),

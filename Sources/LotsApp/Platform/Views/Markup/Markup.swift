@@ -41,7 +41,7 @@ struct HTML: Sendable {
     private let root: Markup
 
     init(_ nodes: Markup...) {
-        root = .element("html", nodes)
+        root = .element(named: "html", nodes: nodes)
     }
 
     func render() -> String {
@@ -76,14 +76,6 @@ extension Markup {
         Markup(.element(name: name, closing: .standard, children: nodes))
     }
 
-    static func element(named name: String, text: String) -> Markup {
-        Markup(.element(name: name, closing: .standard, children: [.text(text)]))
-    }
-
-    static func selfClosedElement(named name: String, nodes: [Markup]) -> Markup {
-        Markup(.element(name: name, closing: .selfClosing, children: nodes))
-    }
-
     /// An attribute without a value, written as its name alone (`defer`, `required`).
     static func attribute(named name: String) -> Markup {
         Markup(.attribute(name: name, value: nil, keepsEmpty: true))
@@ -109,10 +101,6 @@ extension Markup {
     }
 
     // MARK: helpers for the element and attribute functions
-
-    static func element(_ name: String, _ nodes: [Markup]) -> Markup {
-        Markup(.element(name: name, closing: .standard, children: nodes))
-    }
 
     static func selfClosed(_ name: String, _ nodes: [Markup]) -> Markup {
         Markup(.element(name: name, closing: .selfClosing, children: nodes))
@@ -167,19 +155,11 @@ struct MarkupRenderer {
             output.append("/>")
         case .standard:
             output.append(">")
-            for child in children { renderContent(child) }
+            // `render` passes over attributes, so the children's content is all that is written here.
+            for child in children { render(child) }
             output.append("</")
             output.append(name)
             output.append(">")
-        }
-    }
-
-    /// An element's content: everything but its attributes.
-    private mutating func renderContent(_ node: Markup) {
-        switch node.kind {
-        case .attribute, .empty: break
-        case .group(let members): for member in members { renderContent(member) }
-        default: render(node)
         }
     }
 
