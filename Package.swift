@@ -60,7 +60,11 @@ let package = Package(
         ),
         .executableTarget(
             name: "lots",
-            dependencies: ["LotsApp"],
+            dependencies: [
+                "LotsApp",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

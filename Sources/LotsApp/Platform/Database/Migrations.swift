@@ -41,6 +41,7 @@ enum MigrationRegistry {
             CreateCVsAndAFDetails(),
             CreateProtectedIdentityAccess(),
             AddLookupIndexes(),
+            AuditHeadFollowsEvents(),
         ])
     }
 }
