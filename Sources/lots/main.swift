@@ -30,9 +30,10 @@ do {
     try await app.asyncShutdown()
     exit(78) // EX_CONFIG
 } catch {
-    // Reported, not rethrown: an error thrown from top-level code ends the process with a crash report,
-    // which is no answer to a mistyped command.
-    app.logger.report(error: error)
+    // Written to standard error, not rethrown: an error thrown from top-level code ends the process with a
+    // crash report, which is no answer to a mistyped command or a file with the wrong columns.
+    let message = (error as? any DebuggableError)?.reason ?? (error as? any LocalizedError)?.errorDescription ?? String(describing: error)
+    FileHandle.standardError.write(Data("error: \(message)\n".utf8))
     try? await app.asyncShutdown()
     exit(1)
 }

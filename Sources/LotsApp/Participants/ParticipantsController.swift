@@ -8,7 +8,7 @@ enum ParticipantsController {
     @Sendable
     static func list(req: Request) async throws -> HTML {
         let staff = try req.staffActor()
-        let page = max(1, min(req.query[Int.self, at: "page"] ?? 1, 100_000))
+        let page = max(1, min(req.queryValue("page").flatMap { Int($0) } ?? 1, 100_000))
         let (rows, hasMore) = try await req.application.participantRecords.list(for: staff, page: page, on: req.db)
         return ParticipantListPage.render(.init(rows: rows, page: page, hasMore: hasMore, scope: ParticipantScope(staff)), context: req.pageContext)
     }
@@ -16,8 +16,8 @@ enum ParticipantsController {
     @Sendable
     static func search(req: Request) async throws -> Response {
         let staff = try req.staffActor()
-        let text = req.query[String.self, at: "q"] ?? ""
-        let purposeValue = req.query[String.self, at: "purpose"] ?? ""
+        let text = req.queryValue("q") ?? ""
+        let purposeValue = req.queryValue("purpose") ?? ""
         var model = ParticipantSearchPage.Model(query: text, purpose: SearchPurpose(rawValue: purposeValue), hits: nil, error: nil)
         guard !text.isEmpty || !purposeValue.isEmpty else { return ParticipantSearchPage.render(model, context: req.pageContext).encodeResponse(status: .ok) }
         guard let purpose = model.purpose else {
@@ -54,7 +54,7 @@ enum ParticipantsController {
                                status: HTTPStatus = .ok, req: Request) async throws -> Response {
         var extras = ParticipantProfilePage.Extras(contactReasonMissing: contactReasonMissing)
         for section in ParticipantProfilePage.Extras.sections {
-            if let outcome = req.query[String.self, at: section] { extras.outcomes[section] = outcome }
+            if let outcome = req.queryValue(section) { extras.outcomes[section] = outcome }
         }
         // A unit manager following up also sees who has opened the participant, and why (the view's
         // own audit event covers it: this is part of the same page).

@@ -37,6 +37,14 @@ import VaporTesting
         #expect(text == "Error code 404")
     }
 
+    @Test func placeholdersAreFilledInOnePass() {
+        #expect(Localizer.fill("{a} and {b}, {a}", ["a": "1", "b": "2"]) == "1 and 2, 1")
+        // A brace that names no argument stays; a value is not searched again for placeholders.
+        #expect(Localizer.fill("{x} {a} {", ["a": "{b}", "b": "no"]) == "{x} {b} {")
+        #expect(Localizer.fill("{{a}}", ["a": "å"]) == "{å}")
+        #expect(Localizer.fill("no placeholders", ["a": "1"]) == "no placeholders")
+    }
+
     /// Renders the pages with every catalog text wrapped in ⟦ ⟧; any visible text left unwrapped came from
     /// a literal in a view. User data is exempt only inside elements marked `translate="no"`.
     @Test func viewsContainNoLiteralText() async throws {

@@ -6,7 +6,7 @@ import Vapor
 enum AccountAdminController {
     @Sendable
     static func index(req: Request) async throws -> Response {
-        let notice = req.query[String.self, at: "done"].flatMap(AccountListPage.Notice.init(rawValue:))
+        let notice = req.queryValue("done").flatMap(AccountListPage.Notice.init(rawValue:))
         return try await render(req, notice: notice, form: .init(), errors: [], status: .ok)
     }
 

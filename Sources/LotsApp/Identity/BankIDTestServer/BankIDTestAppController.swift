@@ -7,7 +7,7 @@ enum BankIDTestAppController {
     @Sendable
     static func show(req: Request) async throws -> Response {
         var model = BankIDTestAppPage.Model(orderRef: nil, identities: identities, notice: nil)
-        if let token = req.query[String.self, at: "autostarttoken"] {
+        if let token = req.queryValue("autostarttoken") {
             do { model.orderRef = try await req.application.bankIDTestOrders.open(autoStartToken: token, qrContent: nil) } catch {
                 model.notice = .notFound
             }

@@ -10,7 +10,7 @@ enum LoginController {
     @Sendable
     static func show(req: Request) async throws -> Response {
         if req.signedIn != nil { return req.redirect(to: SiteRoute.start.path) }
-        let cancelled = req.query[String.self, at: "cancelled"] != nil
+        let cancelled = req.queryValue("cancelled") != nil
         return try await LoginPage.render(cancelled: cancelled, context: req.pageContext).encodeResponse(for: req)
     }
 
@@ -107,7 +107,7 @@ enum LoginController {
             try await req.application.auditLog.record(AuditDraft(organisationID: session.organisationID, actorID: session.accountID,
                                                                  action: .logout, purpose: "sign_out"))
         }
-        if let token = req.cookies[SessionMiddleware.cookieName]?.string {
+        if let token = req.cookieValue(SessionMiddleware.cookieName) {
             try await req.application.sessionStore.revoke(token: token, now: req.clock.now(), on: req.db)
         }
         let response = req.redirect(to: SiteRoute.home.path)
@@ -132,7 +132,7 @@ enum LoginController {
     /// A login may only be watched and completed by the browser that started it.
     private static func ownLogin(_ req: Request) async throws -> BankIDLogin {
         guard let id = req.parameters.get("loginID", as: UUID.self), let login = try await BankIDLogin.find(id, on: req.db),
-              let token = req.cookies[browserCookie]?.string, CSRFMiddleware.equal(SessionStore.hash(token), login.browserHash) else {
+              let token = req.cookieValue(browserCookie), CSRFMiddleware.equal(SessionStore.hash(token), login.browserHash) else {
             throw Abort(.notFound)
         }
         return login

@@ -67,8 +67,8 @@ enum MemberController {
     static func loginForm(req: Request) async throws -> HTML {
         let organisation = try await partnership(req)
         return MemberLoginPage.render(.init(organisation: organisation.name, slug: organisation.slug, username: "", outcome: nil,
-                                            deleted: req.query[String.self, at: "deleted"] != nil, providers: providers(req, organisation),
-                                            oidcOutcome: req.query[String.self, at: "oidc"]), context: req.pageContext)
+                                            deleted: req.queryValue("deleted") != nil, providers: providers(req, organisation),
+                                            oidcOutcome: req.queryValue("oidc")), context: req.pageContext)
     }
 
     @Sendable
@@ -124,7 +124,7 @@ enum MemberController {
         let organisation = try await partnership(req)
         let organisationID = try organisation.requireID()
         let code = try req.content.decode(Form.self).code
-        let token = req.cookies[challengeCookie]?.string ?? ""
+        let token = req.cookieValue(challengeCookie) ?? ""
         let answer = try await req.application.memberTwoStep.answer(token: token, code: code, organisationID: organisationID, on: req.db)
         guard case .accepted(let memberID) = answer else {
             var wrong = false
@@ -204,8 +204,8 @@ enum MemberController {
         return MemberHomePage.render(.init(
             username: member.username, name: try row.open(member.givenName, "given_name") + " " + (try row.open(member.familyName, "family_name")),
             email: try row.open(member.email, "email"), memberOrganisation: try row.open(member.memberOrganisation, "member_organisation"),
-            organisation: session.organisationName, notice: notice, deleteRefused: req.query[String.self, at: "delete"] != nil,
+            organisation: session.organisationName, notice: notice, deleteRefused: req.queryValue("delete") != nil,
             hasPassword: member.hasPassword, services: offered.map { ($0.id, $0.name, linked.contains($0.id)) },
-            oidcOutcome: req.query[String.self, at: "oidc"]), context: req.pageContext)
+            oidcOutcome: req.queryValue("oidc")), context: req.pageContext)
     }
 }

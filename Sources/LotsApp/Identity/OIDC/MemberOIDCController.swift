@@ -65,8 +65,8 @@ enum MemberOIDCController {
     static func callback(req: Request) async throws -> Response {
         let provider = try provider(req)
         let outcome = try await req.application.memberOIDC.finish(
-            provider, state: req.query[String.self, at: "state"], cookieState: req.cookies[flowCookie]?.string,
-            code: req.query[String.self, at: "code"], error: req.query[String.self, at: "error"],
+            provider, state: req.queryValue("state"), cookieState: req.cookieValue(flowCookie),
+            code: req.queryValue("code"), error: req.queryValue("error"),
             redirectURI: req.application.oidcRedirectURI(provider: provider.id), on: req.db)
         let slug = try await organisationSlug(outcome, req)
         let response: Response
@@ -86,7 +86,7 @@ enum MemberOIDCController {
         case .register:
             // The cookie now stands for the registration; it lives as long as the registration may take.
             response = req.redirect(to: SiteRoute.memberOIDCRegister.path)
-            response.cookies[flowCookie] = flowCookieValue(req, state: req.query[String.self, at: "state"] ?? "", lifetime: MemberOIDC.registrationLifetime)
+            response.cookies[flowCookie] = flowCookieValue(req, state: req.queryValue("state") ?? "", lifetime: MemberOIDC.registrationLifetime)
             return response
         case .refused(let refusal, let organisationID):
             let target = refusal == .alreadyLinked ? SiteRoute.memberHome.path
@@ -119,7 +119,7 @@ enum MemberOIDCController {
     }
 
     private static func pendingRegistration(_ req: Request) async throws -> (MemberOIDC.Pending, Organisation, AppConfig.OIDCProviderSetting?)? {
-        guard let pending = try await req.application.memberOIDC.pending(state: req.cookies[flowCookie]?.string, on: req.db),
+        guard let pending = try await req.application.memberOIDC.pending(state: req.cookieValue(flowCookie), on: req.db),
               let organisation = try await Organisation.find(pending.flow.organisationID, on: req.db) else { return nil }
         return (pending, organisation, req.application.oidcProviders.first { $0.id == pending.flow.provider })
     }

@@ -16,7 +16,7 @@ struct CSRFMiddleware: AsyncMiddleware {
     }
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        let anonymousToken = request.cookies[Self.cookieName].map(\.string).flatMap { $0.count >= 32 ? $0 : nil }
+        let anonymousToken = request.cookieValue(Self.cookieName).flatMap { $0.count >= 32 ? $0 : nil }
         let issued = anonymousToken ?? SessionStore.randomToken()
         request.csrfToken = request.signedIn?.csrfToken ?? issued
 

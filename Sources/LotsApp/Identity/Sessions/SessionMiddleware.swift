@@ -5,7 +5,7 @@ struct SessionMiddleware: AsyncMiddleware {
     static let cookieName = "lots_session"
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        if let token = request.cookies[Self.cookieName]?.string, !token.isEmpty,
+        if let token = request.cookieValue(Self.cookieName), !token.isEmpty,
            let session = try await request.application.sessionStore.find(token: token, now: request.clock.now(), on: request.db) {
             request.signedIn = session
         }

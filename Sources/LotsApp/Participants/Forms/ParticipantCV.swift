@@ -156,7 +156,7 @@ enum ParticipantFormsController {
         do {
             let page = try await req.application.participantRecords.form(ParticipantAFDetails.self, of: try participantID(req), for: try req.staffActor(),
                                                                           allowed: ParticipantAFDetails.allows, on: req.db)
-            return AFDetailsPage.render(page, outcome: req.query[String.self, at: "details"], context: req.pageContext)
+            return AFDetailsPage.render(page, outcome: req.queryValue("details"), context: req.pageContext)
         } catch let failure as ParticipantRecords.Failure {
             throw refusal(failure)
         }

@@ -37,13 +37,13 @@ enum ImportAPIController {
         }
         let data = Data(buffer: buffer)
         let texts = req.texts
-        let dryRun = ["true", "1", "yes"].contains(req.query[String.self, at: "dry_run"] ?? "")
+        let dryRun = ["true", "1", "yes"].contains(req.queryValue("dry_run") ?? "")
         let importer = req.application.assignmentImport
         do {
             var plan = try await importer.preview(data, organisationID: client.organisationID, on: req.db)
             var committed: Body.Committed?
             if !dryRun {
-                let unitID = try await unit(req.query[String.self, at: "unit"], organisationID: client.organisationID, req)
+                let unitID = try await unit(req.queryValue("unit"), organisationID: client.organisationID, req)
                 let actor = AuditDraft(organisationID: client.organisationID, actorID: client.id, actorRole: "api_client", action: .create,
                                        purpose: "af_import")
                 let (final, result) = try await importer.commit(data, organisationID: client.organisationID, unitID: unitID, by: actor, on: req.db)

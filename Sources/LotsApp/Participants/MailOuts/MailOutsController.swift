@@ -11,13 +11,13 @@ enum MailOutsController {
             .sort(\.$createdAt, .descending).range(0..<50).all()
         let counts = Dictionary(grouping: try await MailOutRecipient.query(on: req.db).filter(\.$mailOutID ~~ sent.map { $0.id! }).all(), by: \.mailOutID)
         let caseload = try await req.application.participantRecords.list(for: staff, page: 1, on: req.db).rows
-        let outcome = req.query[String.self, at: "sent"].flatMap { text -> MailOuts.Result? in
+        let outcome = req.queryValue("sent").flatMap { text -> MailOuts.Result? in
             let numbers = text.split(separator: "-").compactMap { Int($0) }
             guard numbers.count == 3 || numbers.count == 4 else { return nil }
             return .init(queued: numbers[0], optedOut: numbers[1], noAddress: numbers[2], protectedIdentity: numbers.count == 4 ? numbers[3] : 0)
         }
         return MailOutsPage.index(.init(sent: sent.map { ($0, counts[$0.id!]?.count ?? 0) }, caseload: caseload, outcome: outcome,
-                                        problem: req.query[String.self, at: "problem"] != nil), context: req.pageContext)
+                                        problem: req.queryValue("problem") != nil), context: req.pageContext)
     }
 
     @Sendable

@@ -13,7 +13,7 @@ enum LanguageController {
             try await StaffAccount.query(on: req.db).filter(\.$id == session.accountID).set(\.$preferredLanguage, to: language.rawValue).update()
             req.application.sessionStore.forget(accountID: session.accountID)
         }
-        let response = req.redirect(to: safeReturnPath(req.query[String.self, at: "return"]))
+        let response = req.redirect(to: safeReturnPath(req.queryValue("return")))
         response.cookies[LanguageMiddleware.cookieName] = HTTPCookies.Value(
             string: language.rawValue, maxAge: 365 * 86_400, path: "/",
             isSecure: req.application.config.behindTLS, isHTTPOnly: true, sameSite: .lax

@@ -13,7 +13,7 @@ struct LanguageMiddleware: AsyncMiddleware {
 
     static func resolve(_ request: Request) -> UILanguage {
         if let own = request.signedIn?.preferredLanguage { return own }
-        if let setting = request.cookies[cookieName]?.string, let language = UILanguage(rawValue: setting) {
+        if let setting = request.cookieValue(cookieName), let language = UILanguage(rawValue: setting) {
             return language
         }
         if let header = request.headers.first(name: .acceptLanguage),

@@ -26,11 +26,29 @@ struct Localizer: Sendable {
 
     func text(_ key: String, in language: UILanguage, _ arguments: [String: String] = [:]) -> String {
         let template = catalogs[language]?[key] ?? catalogs[UILanguage.fallback]?[key] ?? key
-        var result = template
-        for (name, value) in arguments {
-            result = result.replacingOccurrences(of: "{\(name)}", with: value)
-        }
+        let result = arguments.isEmpty ? template : Self.fill(template, arguments)
         return pseudo ? "⟦\(result)⟧" : result
+    }
+
+    /// The template with every `{name}` that names an argument replaced by its value, in one pass; other
+    /// braces stay as they are. (A value is never searched again, so one holding `{name}` stays literal.)
+    static func fill(_ template: String, _ arguments: [String: String]) -> String {
+        var result = ""
+        result.reserveCapacity(template.utf8.count + 16)
+        var rest = template[...]
+        while let open = rest.firstIndex(of: "{") {
+            result += rest[..<open]
+            let afterOpen = rest.index(after: open)
+            if let close = rest[afterOpen...].firstIndex(of: "}"), let value = arguments[String(rest[afterOpen..<close])] {
+                result += value
+                rest = rest[rest.index(after: close)...]
+            } else {
+                result += "{"
+                rest = rest[afterOpen...]
+            }
+        }
+        result += rest
+        return result
     }
 }
 

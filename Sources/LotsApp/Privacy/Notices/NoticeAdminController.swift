@@ -14,7 +14,7 @@ enum NoticeAdminController {
 
     @Sendable
     static func index(req: Request) async throws -> Response {
-        let published = req.query[Int.self, at: "published"]
+        let published = req.queryValue("published").flatMap { Int($0) }
         return try await render(req, form: nil, error: nil, published: published, status: .ok)
     }
 
