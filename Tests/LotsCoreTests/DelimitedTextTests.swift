@@ -32,7 +32,8 @@ import Testing
     @Test func datesAsAFWritesThem() {
         #expect(CivilDate(parsing: "2026-01-15") == CivilDate(year: 2026, month: 1, day: 15))
         #expect(CivilDate(parsing: " 20260115 ") == CivilDate(year: 2026, month: 1, day: 15))
-        for bad in ["2026-02-30", "15/01/2026", "2026-1-15", "", "20261315", "2026-01-15T00:00"] {
+        #expect(CivilDate(parsing: "\u{00A0}2024-02-29\t") == CivilDate(year: 2024, month: 2, day: 29))
+        for bad in ["2026-02-30", "15/01/2026", "2026-1-15", "", "20261315", "2026-01-15T00:00", "2026--0115", "2026011", "-20260115", "２０２６０１１５"] {
             #expect(CivilDate(parsing: bad) == nil, "\(bad)")
         }
     }

@@ -16,8 +16,8 @@ extension ParticipantRecords {
         let participants = try await participantsByID(Array(byParticipant.keys), staff: staff, on: db)
         let keys = try await keyRing.subjectKeys(Array(participants.keys), organisationID: staff.organisationID, on: db)
 
-        var visible: [(Participant, Placement)] = []
-        var restricted: [Placement] = []
+        var visible: [(ListedParticipant, ListedPlacement)] = []
+        var restricted: [ListedPlacement] = []
         for (participantID, placement) in byParticipant.sorted(by: { $0.value.startsOn > $1.value.startsOn }) {
             guard let participant = participants[participantID], keys[participantID] != nil else { continue }
             if placementsByParticipant[participantID, default: []].contains(where: { inScope($0, scope) }) {
@@ -29,8 +29,8 @@ extension ParticipantRecords {
         if case .name(let text) = term {
             // Names are ciphertext: they are opened in memory for the staff's own scope and matched there.
             visible = try visible.filter { participant, _ in
-                guard let id = participant.id, let key = keys[id] else { return false }
-                let row = SealedRow(key: key, table: Participant.schema, rowID: id)
+                guard let key = keys[participant.id] else { return false }
+                let row = SealedRow(key: key, table: Participant.schema, rowID: participant.id)
                 let name = (try row.open(participant.givenName, "given_name") + " " + (try row.open(participant.familyName, "family_name"))).lowercased()
                 return name.contains(text)
             }
@@ -48,22 +48,22 @@ extension ParticipantRecords {
         return open + restricted.map { ParticipantSearchHit(id: $0.participantID, name: nil, caseNumber: nil, unitName: names.unit($0.unitID), restricted: true) }
     }
 
-    private func candidatePlacements(_ term: ParticipantSearchTerm, scope: ParticipantScope, staff: StaffActor, on db: any Database) async throws -> [Placement] {
+    private func candidatePlacements(_ term: ParticipantSearchTerm, scope: ParticipantScope, staff: StaffActor, on db: any Database) async throws -> [ListedPlacement] {
         let organisation = staff.organisationID
         switch term {
         case .personalNumber(let number):
             let index = try await keyRing.blindIndex(number.digits, field: Participant.personalNumberField, organisationID: organisation, on: db)
-            return try await Placement.rows(where: """
+            return try await ListedPlacement.rows(where: """
                 participant_id IN (SELECT id FROM participants WHERE organisation_id = \(bind: organisation) AND personal_number_index = \(bind: index))
                 """, on: db).filter { $0.organisationID == organisation }
         case .caseNumber(let caseNumber):
             let index = try await keyRing.blindIndex(caseNumber, field: Placement.caseNumberField, organisationID: organisation, on: db)
-            return try await Placement.rows(where: """
+            return try await ListedPlacement.rows(where: """
                 participant_id IN (SELECT participant_id FROM placements
                 WHERE organisation_id = \(bind: organisation) AND implementation_reference_index = \(bind: index))
                 """, on: db).filter { $0.organisationID == organisation }
         case .name:
-            return try await Placement.rows(where: scopeCondition(scope, organisationID: organisation), on: db).filter { $0.organisationID == organisation }
+            return try await ListedPlacement.rows(where: scopeCondition(scope, organisationID: organisation), on: db).filter { $0.organisationID == organisation }
         }
     }
 

@@ -34,7 +34,7 @@ struct ParticipantRecords: Sendable {
         let scope = ParticipantScope(staff)
         guard let basis = scope.basis else { return ([], false) }
         let offset = max(0, page - 1) * Self.pageSize
-        let placements = try await Placement.rows(
+        let placements = try await ListedPlacement.rows(
             where: scopeCondition(scope, organisationID: staff.organisationID)
                 + " ORDER BY starts_on DESC, id LIMIT \(literal: Self.pageSize + 1) OFFSET \(literal: offset)", on: db)
             .filter { $0.organisationID == staff.organisationID }
@@ -258,7 +258,7 @@ struct ParticipantRecords: Sendable {
         }
     }
 
-    func inScope(_ placement: Placement, _ scope: ParticipantScope) -> Bool {
+    func inScope(_ placement: ListedPlacement, _ scope: ParticipantScope) -> Bool {
         switch scope {
         case .organisation: true
         case .units(let units): units.contains(placement.unitID)
@@ -267,10 +267,10 @@ struct ParticipantRecords: Sendable {
         }
     }
 
-    func participantsByID(_ ids: [UUID], staff: StaffActor, on db: any Database) async throws -> [UUID: Participant] {
+    func participantsByID(_ ids: [UUID], staff: StaffActor, on db: any Database) async throws -> [UUID: ListedParticipant] {
         guard !ids.isEmpty else { return [:] }
-        let rows = try await Participant.rows(where: "id IN (\(sqlList(ids))) AND organisation_id = \(bind: staff.organisationID)", on: db)
-        return Dictionary(uniqueKeysWithValues: rows.compactMap { row in row.id.map { ($0, row) } })
+        let rows = try await ListedParticipant.rows(where: "id IN (\(sqlList(ids))) AND organisation_id = \(bind: staff.organisationID)", on: db)
+        return Dictionary(rows.map { ($0.id, $0) }) { first, _ in first }
     }
 
     func activeGrant(staff: StaffActor, participantID: UUID, on db: any Database) async throws -> ParticipantAccessGrant? {
@@ -279,11 +279,11 @@ struct ParticipantRecords: Sendable {
             .filter(\.$expiresAt > clock.now()).sort(\.$expiresAt, .descending).first()
     }
 
-    func summary(_ participant: Participant, _ placement: Placement, key: SymmetricKey, names: Names) throws -> ParticipantSummary {
-        let person = SealedRow(key: key, table: Participant.schema, rowID: try participant.requireID())
-        let place = SealedRow(key: key, table: Placement.schema, rowID: try placement.requireID())
+    func summary(_ participant: ListedParticipant, _ placement: ListedPlacement, key: SymmetricKey, names: Names) throws -> ParticipantSummary {
+        let person = SealedRow(key: key, table: Participant.schema, rowID: participant.id)
+        let place = SealedRow(key: key, table: Placement.schema, rowID: placement.id)
         return ParticipantSummary(
-            id: try participant.requireID(),
+            id: participant.id,
             name: try person.open(participant.givenName, "given_name") + " " + (try person.open(participant.familyName, "family_name")),
             caseNumber: try place.open(placement.implementationReference, "implementation_reference"),
             startsOn: placement.startsOn, endsOn: placement.endsOn, unitName: names.unit(placement.unitID),

@@ -99,17 +99,24 @@ public enum DelimitedText {
 extension CivilDate {
     /// A date as AF's files write it: `2026-01-15` or `20260115`; nil for anything else or an impossible date.
     public init?(parsing text: String) {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        let digits: [Int]
-        if trimmed.count == 10, trimmed.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-") }),
-           Array(trimmed)[4] == "-", Array(trimmed)[7] == "-" {
-            digits = trimmed.split(separator: "-").compactMap { Int($0) }
-        } else if trimmed.count == 8, trimmed.allSatisfy({ $0.isASCII && $0.isNumber }) {
-            digits = [Int(trimmed.prefix(4))!, Int(trimmed.dropFirst(4).prefix(2))!, Int(trimmed.suffix(2))!]
-        } else {
-            return nil
+        var digits: [Int] = []
+        digits.reserveCapacity(8)
+        var dashes: [Int] = []
+        var position = 0
+        let isDigit = { (byte: UInt8?) in byte.map { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) } ?? false }
+        // Trimming (any Unicode space, as a spreadsheet may leave) only when the text does not already start and end with a digit.
+        let trimmed = isDigit(text.utf8.first) && isDigit(text.utf8.last) ? text : text.trimmingCharacters(in: .whitespaces)
+        for byte in trimmed.utf8 {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digits.append(Int(byte - UInt8(ascii: "0")))
+            case UInt8(ascii: "-"): dashes.append(position)
+            default: return nil
+            }
+            position += 1
         }
-        guard digits.count == 3 else { return nil }
-        self.init(year: digits[0], month: digits[1], day: digits[2])
+        // `YYYY-MM-DD` (dashes at 4 and 7) or `YYYYMMDD`.
+        guard digits.count == 8, dashes == [4, 7] || dashes.isEmpty else { return nil }
+        func number(_ range: Range<Int>) -> Int { digits[range].reduce(0) { $0 * 10 + $1 } }
+        self.init(year: number(0..<4), month: number(4..<6), day: number(6..<8))
     }
 }
