@@ -29,6 +29,66 @@ import Testing
         #expect(throws: DelimitedText.Failure.unterminatedQuote(line: 2)) { try DelimitedText.parse(Data("a;b\n\"open;x\n".utf8)) }
     }
 
+    @Test func theHeaderLineAloneDecidesTheDelimiter() throws {
+        // CRLF ends the header: the semicolons further down do not outvote its commas.
+        let (delimiter, records) = try parse("a,b\r\nx;y;z;w,1\r\n")
+        #expect(delimiter == ",")
+        #expect(records.map(\.fields) == [["a", "b"], ["x;y;z;w", "1"]])
+    }
+
+    @Test func unicodeTextAndSpacesAroundQuotes() throws {
+        // A quote after white space (here a no-break space) opens a quoted field; after other text it is a character.
+        let (_, records) = try parse("namn;ort\nÅsa Öberg;\u{00A0}\"Malmö; syd\"\nJosé \"J\" Nuñez;x\n\u{3000}\n")
+        #expect(records.map(\.fields) == [["namn", "ort"], ["Åsa Öberg", "Malmö; syd"], ["José \"J\" Nuñez", "x"]],
+                "a line of only an ideographic space is blank")
+    }
+
+    @Test func invalidUTF8AnywhereIsNamed() {
+        #expect(throws: DelimitedText.Failure.notUTF8) { try DelimitedText.parse(Data("a;b\n\"x".utf8) + Data([0xC3]) + Data("\";y\n".utf8)) }
+        #expect(throws: DelimitedText.Failure.notUTF8, "invalid bytes in an unterminated quote") {
+            try DelimitedText.parse(Data("a;b\n\"x".utf8) + Data([0xFF, 0x0A]))
+        }
+        #expect(throws: DelimitedText.Failure.notUTF8, "a character cut before the delimiter") {
+            try DelimitedText.parse(Data("a;b\n".utf8) + Data([0xE2, 0x82]) + Data(";y\n".utf8))
+        }
+    }
+
+    /// Random records written as a spreadsheet would (quoted where needed, CRLF or LF) read back unchanged.
+    @Test func whatASpreadsheetWritesReadsBack() throws {
+        var generator = SeededGenerator(seed: 6)
+        let alphabet: [String] = ["a", "Z", "7", " ", "å", "é", "€", "😀", ";", ",", "\"", "\n", "\r\n", "-"]
+        for round in 0..<300 {
+            let delimiter = round % 2 == 0 ? ";" : ","
+            let columns = Int.random(in: 1...5, using: &generator)
+            var header = (0..<columns).map { "h\($0)" }
+            if columns == 1 { header = ["only"] }
+            var expected = [header]
+            for _ in 0..<Int.random(in: 1...6, using: &generator) {
+                expected.append((0..<columns).map { _ in
+                    (0..<Int.random(in: 0...6, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }.joined()
+                })
+            }
+            // A record whose only field is empty or white space is a blank line, which the reader skips; keep them out.
+            expected = expected.filter { !($0.count == 1 && $0[0].trimmingCharacters(in: .whitespaces).isEmpty) }
+            let newline = round % 3 == 0 ? "\r\n" : "\n"
+            let text = expected.map { record in
+                record.map { field in
+                    field.unicodeScalars.contains(where: { "\";,\r\n".unicodeScalars.contains($0) }) || field.first?.isWhitespace == true
+                        ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
+                }.joined(separator: delimiter)
+            }.joined(separator: newline) + newline
+            let result = try DelimitedText.parse(Data(text.utf8))
+            #expect(result.records.map(\.fields) == expected, "\(text.debugDescription)")
+        }
+    }
+
+    @Test func trimmingAgreesWithFoundation() {
+        for text in ["", " ", "abc", " abc", "abc\t", "\u{00A0}Åsa\u{2003}", "Åsa", "ö", "a b", "\nx\r\n", "x\u{0085}", "\u{7F}", "~!", "😀 "] {
+            #expect(text.trimmingWhitespace() == text.trimmingCharacters(in: .whitespaces), "\(text.debugDescription)")
+            #expect(text.trimmingWhitespaceAndNewlines() == text.trimmingCharacters(in: .whitespacesAndNewlines), "\(text.debugDescription)")
+        }
+    }
+
     @Test func datesAsAFWritesThem() {
         #expect(CivilDate(parsing: "2026-01-15") == CivilDate(year: 2026, month: 1, day: 15))
         #expect(CivilDate(parsing: " 20260115 ") == CivilDate(year: 2026, month: 1, day: 15))
@@ -36,5 +96,18 @@ import Testing
         for bad in ["2026-02-30", "15/01/2026", "2026-1-15", "", "20261315", "2026-01-15T00:00", "2026--0115", "2026011", "-20260115", "２０２６０１１５"] {
             #expect(CivilDate(parsing: bad) == nil, "\(bad)")
         }
+    }
+}
+
+/// A small deterministic generator (SplitMix64), so a failing case can be repeated.
+struct SeededGenerator: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }

@@ -48,11 +48,13 @@ struct ParticipantRegistry: Sendable {
 
     /// Case numbers are compared without spaces and case.
     static func canonicalCaseNumber(_ text: String) -> String {
-        text.filter { !$0.isWhitespace }.uppercased()
+        // Already canonical (visible ASCII, no lower-case letter) is what AF's files hold: returned as it is.
+        if text.utf8.allSatisfy({ (0x21...0x7E).contains($0) && !(0x61...0x7A).contains($0) }) { return text }
+        return text.filter { !$0.isWhitespace }.uppercased()
     }
 
     static func canonicalEmail(_ text: String) -> String {
-        text.trimmingCharacters(in: .whitespaces).lowercased()
+        text.trimmingWhitespace().lowercased()
     }
 
     enum Failure: Error, Equatable, SafelyDescribable {

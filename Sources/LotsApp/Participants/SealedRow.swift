@@ -8,9 +8,18 @@ struct SealedRow {
     let key: SymmetricKey
     let table: String
     let rowID: UUID
+    /// The row's id as the ciphertexts authenticate it, formatted once for all the row's fields.
+    private let rowText: String
+
+    init(key: SymmetricKey, table: String, rowID: UUID) {
+        self.key = key
+        self.table = table
+        self.rowID = rowID
+        self.rowText = UUIDText.lowercase(rowID)
+    }
 
     private func location(_ column: String) -> FieldCipher.Location {
-        .init(table: table, column: column, rowID: rowID.uuidString.lowercased())
+        .init(table: table, column: column, rowID: rowText)
     }
 
     func seal(_ value: String, _ column: String) throws -> Data {
@@ -37,6 +46,6 @@ struct SealedRow {
 
 /// The pseudonymous reference of a data subject in the audit trail.
 enum SubjectReference {
-    static func participant(_ id: UUID) -> String { "participant:\(id.uuidString.lowercased())" }
+    static func participant(_ id: UUID) -> String { "participant:" + UUIDText.lowercase(id) }
     static func member(_ id: UUID) -> String { "member:\(id.uuidString.lowercased())" }
 }

@@ -15,7 +15,19 @@ public enum FieldCipher {
             self.rowID = rowID
         }
 
-        var associatedData: Data { Data("lots.field.v1\u{0}\(table)\u{0}\(column)\u{0}\(rowID)".utf8) }
+        /// `lots.field.v1 NUL table NUL column NUL row`, as bytes.
+        var associatedData: [UInt8] {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(16 + table.utf8.count + column.utf8.count + rowID.utf8.count)
+            bytes += "lots.field.v1".utf8
+            bytes.append(0)
+            bytes += table.utf8
+            bytes.append(0)
+            bytes += column.utf8
+            bytes.append(0)
+            bytes += rowID.utf8
+            return bytes
+        }
     }
 
     public enum Failure: Error, Equatable {

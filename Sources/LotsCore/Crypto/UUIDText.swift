@@ -24,6 +24,23 @@ public enum UUIDText {
         return ok ? UUID(uuid: out) : nil
     }
 
+    /// The lower-case text form, as Lots stores and authenticates it (`uuidString.lowercased()` without two Foundation passes).
+    public static func lowercase(_ uuid: UUID) -> String {
+        let digits: StaticString = "0123456789abcdef"
+        return withUnsafeBytes(of: uuid.uuid) { raw in
+            String(unsafeUninitializedCapacity: 36) { out in
+                var index = 0
+                for byte in 0..<16 {
+                    if byte == 4 || byte == 6 || byte == 8 || byte == 10 { out[index] = 0x2D; index += 1 }
+                    out[index] = digits.utf8Start[Int(raw[byte] >> 4)]
+                    out[index + 1] = digits.utf8Start[Int(raw[byte] & 0x0F)]
+                    index += 2
+                }
+                return 36
+            }
+        }
+    }
+
     private static func nibble(_ c: UInt8) -> UInt8? {
         switch c {
         case 0x30...0x39: c - 0x30

@@ -60,7 +60,7 @@ public struct SwedishIdentityNumber: Sendable, Hashable, CustomStringConvertible
         guard date <= today else { throw .dateInFuture }
         guard numerals[6...8] != [0, 0, 0] else { throw .invalidIndividualNumber }
         guard Luhn.checkDigit(for: Array(numerals[0..<9])) == numerals[9] else { throw .invalidChecksum }
-        self.digits = String(format: "%02d", century) + numerals.map(String.init).joined()
+        self.digits = Self.text(ofDigits: [century / 10, century % 10] + numerals)
         self.kind = kind
         self.birthDate = date
     }
@@ -69,11 +69,17 @@ public struct SwedishIdentityNumber: Sendable, Hashable, CustomStringConvertible
     public init(birthDate: CivilDate, birthNumber: Int, kind: Kind = .personnummer) {
         precondition((1...999).contains(birthNumber) && (1800...2099).contains(birthDate.year))
         let day = birthDate.day + (kind == .samordningsnummer ? 60 : 0)
-        let nine = String(format: "%02d%02d%02d%03d", birthDate.year % 100, birthDate.month, day, birthNumber)
-        let check = Luhn.checkDigit(for: nine.compactMap(\.wholeNumberValue))
-        self.digits = String(format: "%02d", birthDate.year / 100) + nine + String(check)
+        let yy = birthDate.year % 100
+        let nine = [yy / 10, yy % 10, birthDate.month / 10, birthDate.month % 10, day / 10, day % 10,
+                    birthNumber / 100, birthNumber / 10 % 10, birthNumber % 10]
+        let century = birthDate.year / 100
+        self.digits = Self.text(ofDigits: [century / 10, century % 10] + nine + [Luhn.checkDigit(for: nine)])
         self.kind = kind
         self.birthDate = birthDate
+    }
+
+    private static func text(ofDigits digits: [Int]) -> String {
+        String(decoding: digits.map { UInt8(ascii: "0") + UInt8($0) }, as: UTF8.self)
     }
 
     /// The century for a two-digit year: the latest one that is not in the future, one earlier for '+'.

@@ -18,80 +18,101 @@ public enum DelimitedText {
     }
 
     /// The records (the header first), with the delimiter that was used. Blank lines are skipped.
+    ///
+    /// The file is read as UTF-8 bytes: every character that structures it (quote, delimiter, CR, LF) is
+    /// ASCII, and in UTF-8 an ASCII byte never occurs inside another character, so the bytes between them are
+    /// whole characters. Each field is checked as UTF-8 when it ends.
     public static func parse(_ data: Data) throws(Failure) -> (delimiter: Character, records: [Record]) {
-        var bytes = data
+        var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        guard let text = String(data: bytes, encoding: .utf8) else { throw .notUTF8 }
-        let delimiter = detectDelimiter(text)
-        let delimiterScalar = delimiter.unicodeScalars.first!
+        let delimiter = detectDelimiter(bytes)
+        let delimiterByte = delimiter == ";" ? UInt8(ascii: ";") : UInt8(ascii: ",")
+        let quote = UInt8(ascii: "\""), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
         var records: [Record] = []
         var fields: [String] = []
-        var field = ""
+        var field: [UInt8] = []
+        field.reserveCapacity(256)
         var line = 1
         var recordLine = 1
         var inQuotes = false
         var quoteStartLine = 1
         var fieldWasQuoted = false
-        var iterator = Array(text.unicodeScalars).makeIterator()
-        var pending: Unicode.Scalar? = nil
+        var malformed = false
 
+        func endField() {
+            if let text = String(validating: field, as: UTF8.self) { fields.append(text) } else { malformed = true }
+            field.removeAll(keepingCapacity: true)
+        }
         func endRecord() {
-            fields.append(field)
-            if !(fields.count == 1 && fields[0].trimmingCharacters(in: .whitespaces).isEmpty && !fieldWasQuoted) {
-                records.append(Record(line: recordLine, fields: fields))
-            }
+            let blank = fields.isEmpty && !fieldWasQuoted && isBlank(field)
+            endField()
+            if !blank { records.append(Record(line: recordLine, fields: fields)) }
             fields = []
-            field = ""
+            fields.reserveCapacity(records.last?.fields.count ?? 0)
             fieldWasQuoted = false
         }
 
-        while let scalar = pending ?? iterator.next() {
-            pending = nil
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let byte = bytes[index]
+            index += 1
             if inQuotes {
-                if scalar == "\"" {
-                    let next = iterator.next()
-                    if next == "\"" { field.unicodeScalars.append("\"") } else { inQuotes = false; pending = next }
+                if byte == quote {
+                    if index < count, bytes[index] == quote { field.append(quote); index += 1 } else { inQuotes = false }
                 } else {
-                    if scalar == "\n" { line += 1 }
-                    field.unicodeScalars.append(scalar)
+                    if byte == lf { line += 1 }
+                    field.append(byte)
                 }
                 continue
             }
-            switch scalar {
-            case "\"" where field.trimmingCharacters(in: .whitespaces).isEmpty:
-                field = ""
+            switch byte {
+            case quote where isBlank(field):
+                field.removeAll(keepingCapacity: true)
                 inQuotes = true
                 fieldWasQuoted = true
                 quoteStartLine = line
-            case delimiterScalar:
-                fields.append(field)
-                field = ""
+            case delimiterByte:
+                endField()
                 fieldWasQuoted = false
-            case "\r":
-                let next = iterator.next()
-                if next != "\n" { pending = next }
+            case cr:
+                if index < count, bytes[index] == lf { index += 1 }
                 endRecord()
                 line += 1
                 recordLine = line
-            case "\n":
+            case lf:
                 endRecord()
                 line += 1
                 recordLine = line
             default:
-                field.unicodeScalars.append(scalar)
+                field.append(byte)
             }
         }
-        if inQuotes { throw .unterminatedQuote(line: quoteStartLine) }
+        if inQuotes {
+            // A file that is not UTF-8 is reported as such, even where a quote is left open too.
+            if malformed || String(validating: field, as: UTF8.self) == nil { throw .notUTF8 }
+            throw .unterminatedQuote(line: quoteStartLine)
+        }
         if !field.isEmpty || !fields.isEmpty || fieldWasQuoted { endRecord() }
+        if malformed { throw .notUTF8 }
         guard !records.isEmpty else { throw .empty }
         return (delimiter, records)
     }
 
+    /// Whether a field's bytes are only white space (spaces, tabs, or the Unicode spaces a spreadsheet may leave).
+    private static func isBlank(_ field: [UInt8]) -> Bool {
+        if field.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return true }
+        guard field.contains(where: { $0 >= 0x80 }), let text = String(validating: field, as: UTF8.self) else { return false }
+        return text.trimmingCharacters(in: .whitespaces).isEmpty
+    }
+
     /// The header line decides: Swedish Excel writes semicolons (the comma is the decimal separator).
-    static func detectDelimiter(_ text: String) -> Character {
-        let header = text.prefix { $0 != "\n" && $0 != "\r" }
-        let semicolons = header.filter { $0 == ";" }.count
-        let commas = header.filter { $0 == "," }.count
+    static func detectDelimiter(_ bytes: [UInt8]) -> Character {
+        var semicolons = 0, commas = 0
+        for byte in bytes {
+            if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") { break }
+            if byte == UInt8(ascii: ";") { semicolons += 1 } else if byte == UInt8(ascii: ",") { commas += 1 }
+        }
         return semicolons > commas ? ";" : ","
     }
 }

@@ -216,11 +216,12 @@ struct AFAssignment: Sendable, Equatable {
     static func validate(_ row: AFAssignmentFile.Row, today: CivilDate) -> Result<AFAssignment, ProblemList> {
         var problems: [Problem] = []
         func text(_ field: AFField) -> String? {
-            guard let value = row.values[field]?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else {
+            guard let value = row.values[field]?.trimmingWhitespaceAndNewlines(), !value.isEmpty else {
                 if AFField.required.contains(field) { problems.append(.missing(field)) }
                 return nil
             }
-            if value.count > field.maxLength { problems.append(.tooLong(field)); return nil }
+            // Counting bytes first: a value of no more bytes than the limit has no more characters either.
+            if value.utf8.count > field.maxLength, value.count > field.maxLength { problems.append(.tooLong(field)); return nil }
             return value
         }
         let reference = text(.implementationReference).map(ParticipantRegistry.canonicalCaseNumber)
@@ -242,7 +243,7 @@ struct AFAssignment: Sendable, Equatable {
         if let level, !levels.contains(level) { problems.append(.unknownLevel) }
         var rate: Int?
         if let value = text(.participationRate) {
-            let digits = value.replacingOccurrences(of: "%", with: "").trimmingCharacters(in: .whitespaces)
+            let digits = value.contains("%" as Character) ? value.replacingOccurrences(of: "%", with: "").trimmingWhitespace() : value
             if let number = Int(digits), (1...100).contains(number) { rate = number } else { problems.append(.participationRate) }
         }
         let email = text(.email).map(ParticipantRegistry.canonicalEmail)

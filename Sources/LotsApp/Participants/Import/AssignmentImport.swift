@@ -74,15 +74,18 @@ struct AssignmentImport: Sendable {
         }
 
         // Blind indexes for every valid row, then one look-up per kind in batches (not one per row).
+        let blindKey = try await keyRing.organisationKey(organisationID, .blindIndex, on: db)
         var personIndexes: [String: String] = [:]
         var caseIndexes: [String: String] = [:]
+        personIndexes.reserveCapacity(valid.count)
+        caseIndexes.reserveCapacity(valid.count)
         for (_, assignment) in valid {
-            if personIndexes[assignment.personalNumber.digits] == nil {
-                personIndexes[assignment.personalNumber.digits] = try await keyRing.blindIndex(
-                    assignment.personalNumber.digits, field: Participant.personalNumberField, organisationID: organisationID, on: db)
+            let digits = assignment.personalNumber.digits
+            if personIndexes[digits] == nil {
+                personIndexes[digits] = BlindIndex.compute(digits, key: blindKey, domain: Participant.personalNumberField)
             }
-            caseIndexes[assignment.implementationReference] = try await keyRing.blindIndex(
-                assignment.implementationReference, field: Placement.caseNumberField, organisationID: organisationID, on: db)
+            caseIndexes[assignment.implementationReference] = BlindIndex.compute(
+                assignment.implementationReference, key: blindKey, domain: Placement.caseNumberField)
         }
         let participantsByIndex = try await ParticipantRegistry.participants(byPersonIndex: Array(personIndexes.values), organisationID: organisationID, on: db)
         let placementsByIndex = try await ParticipantRegistry.placements(byCaseIndex: Array(caseIndexes.values), organisationID: organisationID, on: db)

@@ -40,9 +40,12 @@ enum ImportAPIController {
         let dryRun = ["true", "1", "yes"].contains(req.queryValue("dry_run") ?? "")
         let importer = req.application.assignmentImport
         do {
-            var plan = try await importer.preview(data, organisationID: client.organisationID, on: req.db)
+            // A commit plans the file inside its own transaction; its plan is the one reported (no separate preview first).
+            let plan: AssignmentImport.Plan
             var committed: Body.Committed?
-            if !dryRun {
+            if dryRun {
+                plan = try await importer.preview(data, organisationID: client.organisationID, on: req.db)
+            } else {
                 let unitID = try await unit(req.queryValue("unit"), organisationID: client.organisationID, req)
                 let actor = AuditDraft(organisationID: client.organisationID, actorID: client.id, actorRole: "api_client", action: .create,
                                        purpose: "af_import")

@@ -3,8 +3,9 @@ import Foundation
 import Vapor
 
 /// `lots import participants FILE [--organisation SLUG] [--unit NAME] [--dry-run] [--json]`: imports AF
-/// assignments from a CSV or JSON file. The preview is printed first (a table, or JSON with one object per
-/// row: line, outcome, reasons); without --dry-run every importable row is then saved in one transaction.
+/// assignments from a CSV or JSON file. It prints every row's outcome (a table, or JSON with one object per
+/// row: line, outcome, reasons); without --dry-run every importable row is saved in one transaction and the
+/// outcomes printed are the ones that transaction decided.
 struct ImportCommand: AsyncCommand {
     struct Signature: CommandSignature {
         @Argument(name: "kind", help: "What to import: participants")
@@ -43,8 +44,19 @@ struct ImportCommand: AsyncCommand {
         guard let data = FileManager.default.contents(atPath: signature.file) else {
             throw Failure(description: "Cannot read \(signature.file).")
         }
+        // Without --dry-run the plan printed is the commit's own (made inside its transaction): the file is read and
+        // compared with what is registered once, not once for the preview and again for the commit.
         let plan: AssignmentImport.Plan
-        do { plan = try await app.assignmentImport.preview(data, organisationID: organisationID, on: app.db) } catch let problem as AFAssignmentFile.Problem {
+        var committed: AssignmentImport.Committed?
+        do {
+            if signature.dryRun {
+                plan = try await app.assignmentImport.preview(data, organisationID: organisationID, on: app.db)
+            } else {
+                let unitID = try await Self.unit(signature.unit, organisationID: organisationID, on: app.db)
+                let actor = AuditDraft(organisationID: organisationID, actorRole: "command_line", action: .create, purpose: "af_import")
+                (plan, committed) = try await app.assignmentImport.commit(data, organisationID: organisationID, unitID: unitID, by: actor, on: app.db)
+            }
+        } catch let problem as AFAssignmentFile.Problem {
             throw Failure(description: texts.message(problem))
         }
         if signature.json {
@@ -53,24 +65,30 @@ struct ImportCommand: AsyncCommand {
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             context.console.output(String(decoding: try encoder.encode(rows), as: UTF8.self).consoleText())
         } else {
+            var table = ""
             for row in plan.rows {
-                let reasons = texts.reasons(row.outcome).joined(separator: "; ")
-                context.console.output(String(format: "%6d  %-10@  %@", row.line, row.outcome.name as NSString, reasons as NSString).consoleText())
+                table += Self.tableLine(line: row.line, outcome: row.outcome.name, reasons: texts.reasons(row.outcome).joined(separator: "; "))
+                table += "\n"
             }
             if !plan.ignoredColumns.isEmpty {
-                context.console.output(texts(ImportText.ignoredColumns, ["columns": plan.ignoredColumns.joined(separator: ", ")]).consoleText())
+                table += texts(ImportText.ignoredColumns, ["columns": plan.ignoredColumns.joined(separator: ", ")]) + "\n"
             }
-            context.console.output(Self.summary(plan, texts).consoleText())
+            table += Self.summary(plan, texts)
+            context.console.output(table.consoleText())
         }
-        guard !signature.dryRun else { return }
-        let unitID = try await Self.unit(signature.unit, organisationID: organisationID, on: app.db)
-        let actor = AuditDraft(organisationID: organisationID, actorRole: "command_line", action: .create, purpose: "af_import")
-        let (_, committed) = try await app.assignmentImport.commit(data, organisationID: organisationID, unitID: unitID, by: actor, on: app.db)
+        guard let committed else { return }
         let message = texts(ImportText.committed, ["created": String(committed.created), "extended": String(committed.extended),
                                                    "updated": String(committed.updated), "unchanged": String(committed.unchanged),
                                                    "refused": String(committed.refused)])
         // With --json, stdout holds only the JSON; the result goes to stderr.
         if signature.json { FileHandle.standardError.write(Data((message + "\n").utf8)) } else { context.console.output(message.consoleText()) }
+    }
+
+    /// One row of the preview table: the line right-aligned in six columns, the outcome left-aligned in ten.
+    static func tableLine(line: Int, outcome: String, reasons: String) -> String {
+        let number = String(line)
+        return String(repeating: " ", count: max(0, 6 - number.count)) + number + "  "
+            + outcome + String(repeating: " ", count: max(0, 10 - outcome.count)) + "  " + reasons
     }
 
     static func summary(_ plan: AssignmentImport.Plan, _ texts: Texts) -> String {
