@@ -85,8 +85,9 @@ def test_sign_in_on_the_same_device_and_sign_out(server, driver):
     assert_page_ok(driver)
     assert "Doris Dataskydd" in driver.find_element(By.CSS_SELECTOR, "table tbody").text
 
+    # Signing out answers with a redirect away from the page it was sent from; only then is the session gone.
     driver.find_element(By.CSS_SELECTOR, ".viewer button[type=submit]").click()
-    WebDriverWait(driver, 10).until(lambda d: not d.current_url.endswith("/start"))
+    WebDriverWait(driver, 10).until(lambda d: not d.current_url.endswith("/privacy/audit"))
     driver.get(server + "/start")
     assert driver.current_url.endswith("/login"), "after signing out, the start page asks to sign in again"
 

@@ -9,27 +9,32 @@ public enum AuditChain {
 
     /// The exact bytes that are hashed: every field, length-prefixed so no two events can serialise alike.
     public static func canonicalBytes(_ entry: AuditEntry) -> Data {
+        Data(canonical(entry))
+    }
+
+    private static func canonical(_ entry: AuditEntry) -> [UInt8] {
         let fields: [String?] = [
-            "v1", String(entry.sequence), String(entry.occurredAtMilliseconds), entry.organisationID?.uuidString.lowercased(),
-            entry.actorID?.uuidString.lowercased(), entry.actorRole, entry.action, entry.subject, entry.purpose,
+            "v1", String(entry.sequence), String(entry.occurredAtMilliseconds), entry.organisationID.map(UUIDText.lowercase),
+            entry.actorID.map(UUIDText.lowercase), entry.actorRole, entry.action, entry.subject, entry.purpose,
             entry.resultCount.map(String.init), entry.query, entry.previousHash,
         ]
-        var data = Data()
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(fields.reduce(64) { $0 + ($1?.utf8.count ?? 0) })
         for field in fields {
             guard let field else {
-                data.append(contentsOf: Array("-;".utf8))
+                bytes += "-;".utf8
                 continue
             }
-            let bytes = Array(field.utf8)
-            data.append(contentsOf: Array("\(bytes.count):".utf8))
-            data.append(contentsOf: bytes)
-            data.append(UInt8(ascii: ";"))
+            bytes += String(field.utf8.count).utf8
+            bytes.append(UInt8(ascii: ":"))
+            bytes += field.utf8
+            bytes.append(UInt8(ascii: ";"))
         }
-        return data
+        return bytes
     }
 
     public static func hash(of entry: AuditEntry) -> String {
-        Hex.encode(SHA256.hash(data: canonicalBytes(entry)))
+        Hex.encode(SHA256.hash(data: canonical(entry)))
     }
 
     /// Fills in the previous hash and the hash of each entry, continuing a chain that ends in `previousHash`.

@@ -46,7 +46,7 @@ public enum FieldCipher {
 
     /// The same for bytes that are not text (an uploaded file).
     public static func seal(bytes: Data, key: SymmetricKey, at location: Location) throws -> Data {
-        guard let combined = try AES.GCM.seal(bytes, using: key, authenticating: location.associatedData).combined else {
+        guard let combined = try AES.GCM.seal(bytes, using: key, nonce: SecureRandom.nonce(), authenticating: location.associatedData).combined else {
             throw Failure.cannotOpen
         }
         return combined

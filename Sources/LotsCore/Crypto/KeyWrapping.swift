@@ -11,7 +11,7 @@ public enum KeyWrapping {
 
     public static func wrap(_ key: SymmetricKey, with kek: SymmetricKey, context: String) throws -> Data {
         let plain = key.withUnsafeBytes { Data($0) }
-        guard let sealed = try AES.GCM.seal(plain, using: kek, authenticating: Data(context.utf8)).combined else {
+        guard let sealed = try AES.GCM.seal(plain, using: kek, nonce: SecureRandom.nonce(), authenticating: Data(context.utf8)).combined else {
             throw Failure.cannotUnwrap
         }
         return sealed

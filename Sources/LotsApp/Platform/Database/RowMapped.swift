@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 import LotsCore
 import SQLKit
+import SQLiteNIO
 
 /// Hot read paths (profile, caseload, search) load rows with plain SQL and fill their models by hand.
 /// Fluent's own query building and decoding walk every model's properties by reflection, which measured as
@@ -182,66 +183,108 @@ extension ApplicationDocument: RowMapped {
     }
 }
 
-/// Bulk inserts with plain SQL (imports, generated data): Fluent's `create` on an array gathers each
-/// model's values by reflection, which dominated a hundred-thousand-row import.
-protocol RowInsertable: Model {
-    static var insertColumns: [String] { get }
-    /// The values in `insertColumns` order; `now` for the timestamps Fluent would set.
-    func insertValues(now: Date) -> [any Encodable & Sendable]
-}
+/// A value for a bulk INSERT, with the Swift type of its column (PostgreSQL binds by type; a NULL keeps it too).
+enum ColumnValue: Sendable {
+    case uuid(UUID?)
+    case text(String?)
+    case bytes(Data?)
+    case integer(Int?)
+    case bool(Bool)
+    case date(Date?)
 
-extension RowInsertable {
-    static func insertAll(_ models: [Self], now: Date = Date(), on db: any Database) async throws {
-        // At most about 30,000 bound values per statement (SQLite allows 32,766, PostgreSQL 65,535).
-        let perStatement = max(1, 30_000 / insertColumns.count)
-        for chunk in models.chunked(perStatement) {
-            var insert = db.sql.insert(into: schema).columns(insertColumns)
-            for model in chunk { insert = insert.values(model.insertValues(now: now).map { SQLBind($0) }) }
-            try await insert.run()
+    /// What SQLite's Fluent driver stores for the same Swift value: a UUID as its (upper-case) text, a date as
+    /// seconds since 1970, a Boolean as 0 or 1.
+    var sqlite: SQLiteData {
+        switch self {
+        case .uuid(let id): id.map { .text($0.uuidString) } ?? .null
+        case .text(let text): text.map { .text($0) } ?? .null
+        case .bytes(let data): data?.sqliteData ?? .null
+        case .integer(let number): number.map { .integer($0) } ?? .null
+        case .bool(let flag): .integer(flag ? 1 : 0)
+        case .date(let date): date.map { .float($0.timeIntervalSince1970) } ?? .null
+        }
+    }
+
+    var encodable: any Encodable & Sendable {
+        switch self {
+        case .uuid(let id): id
+        case .text(let text): text
+        case .bytes(let data): data
+        case .integer(let number): number
+        case .bool(let flag): flag
+        case .date(let date): date
         }
     }
 }
 
-extension Participant: RowInsertable {
-    static var insertColumns: [String] { columns + ["created_at", "updated_at"] }
-
-    func insertValues(now: Date) -> [any Encodable & Sendable] {
-        [id, organisationID, personalNumberIndex, emailIndex, givenName, familyName, personalNumber, phone, email, address, gender, education,
-         workExperience, interpreterLanguage, protectedIdentity, mailOptOut, now, now]
+/// Bulk inserts with plain SQL (imports, generated data): Fluent's `create` on an array gathers each
+/// model's values by reflection, and SQLKit serialises and encodes every bound value through `Encodable`;
+/// both dominated a hundred-thousand-row import. On SQLite the values are bound as the driver's own.
+enum BulkInsert {
+    static func run(into table: String, columns: [String], rows: [[ColumnValue]], on db: any Database) async throws {
+        guard !rows.isEmpty else { return }
+        // At most about 30,000 bound values per statement (SQLite allows 32,766, PostgreSQL 65,535).
+        let perStatement = max(1, 30_000 / columns.count)
+        let head = "INSERT INTO \"\(table)\" (" + columns.map { "\"\($0)\"" }.joined(separator: ", ") + ") VALUES "
+        for start in stride(from: 0, to: rows.count, by: perStatement) {
+            let chunk = rows[start..<min(start + perStatement, rows.count)]
+            if let sqlite = db as? any SQLiteDatabase {
+                let tuple = "(" + String(repeating: "?, ", count: columns.count - 1) + "?)"
+                var sql = head
+                sql.reserveCapacity(head.utf8.count + chunk.count * (tuple.utf8.count + 2))
+                var binds: [SQLiteData] = []
+                binds.reserveCapacity(chunk.count * columns.count)
+                for (offset, row) in chunk.enumerated() {
+                    precondition(row.count == columns.count, "a row for \(table) has \(row.count) values for \(columns.count) columns")
+                    if offset > 0 { sql += ", " }
+                    sql += tuple
+                    for value in row { binds.append(value.sqlite) }
+                }
+                _ = try await sqlite.query(sql, binds)
+            } else {
+                var insert = db.sql.insert(into: table).columns(columns)
+                for row in chunk { insert = insert.values(row.map { SQLBind($0.encodable) }) }
+                try await insert.run()
+            }
+        }
     }
 }
 
-extension Placement: RowInsertable {
-    static var insertColumns: [String] { columns + ["created_at"] }
+protocol RowInsertable: Model {
+    static var insertColumns: [String] { get }
+    /// The values in `insertColumns` order; `now` for the timestamps Fluent would set.
+    func insertValues(now: Date) -> [ColumnValue]
+}
 
-    func insertValues(now: Date) -> [any Encodable & Sendable] {
-        [id, organisationID, participantID, unitID, handledareID, implementationReferenceIndex, implementationReference, referenceNumber, level,
-         startsOn, endsOn, endedOn, orderNumber, participationRate, caseOfficer, now]
+extension RowInsertable {
+    static func insertAll(_ models: [Self], now: Date = Date(), on db: any Database) async throws {
+        try await BulkInsert.run(into: schema, columns: insertColumns, rows: models.map { $0.insertValues(now: now) }, on: db)
     }
 }
 
 extension SubjectKey: RowInsertable {
     static let insertColumns = ["subject_id", "organisation_id", "wrapped_key", "kek_fingerprint", "created_at"]
 
-    func insertValues(now: Date) -> [any Encodable & Sendable] {
-        [id, organisationID, wrappedKey, kekFingerprint, now]
+    func insertValues(now: Date) -> [ColumnValue] {
+        [.uuid(id), .uuid(organisationID), .text(wrappedKey), .text(kekFingerprint), .date(now)]
     }
 }
 
 extension Appointment: RowInsertable {
     static var insertColumns: [String] { columns }
 
-    func insertValues(now: Date) -> [any Encodable & Sendable] {
-        [id, organisationID, participantID, bookedBy, kind.rawValue, mode.rawValue, startsAt, durationMinutes, title, status.rawValue, absenceReason,
-         minutesMissed, note, registeredBy, registeredAt, createdAt ?? now]
+    func insertValues(now: Date) -> [ColumnValue] {
+        [.uuid(id), .uuid(organisationID), .uuid(participantID), .uuid(bookedBy), .text(kind.rawValue), .text(mode.rawValue), .date(startsAt),
+         .integer(durationMinutes), .bytes(title), .text(status.rawValue), .bytes(absenceReason), .integer(minutesMissed), .bytes(note),
+         .uuid(registeredBy), .date(registeredAt), .date(createdAt ?? now)]
     }
 }
 
 extension JournalEntry: RowInsertable {
     static var insertColumns: [String] { columns + ["updated_at"] }
 
-    func insertValues(now: Date) -> [any Encodable & Sendable] {
-        [id, organisationID, participantID, authorID, kind.rawValue, channel?.rawValue, occurredAt, durationMinutes, body, sensitive, draft,
-         publishedAt, now]
+    func insertValues(now: Date) -> [ColumnValue] {
+        [.uuid(id), .uuid(organisationID), .uuid(participantID), .uuid(authorID), .text(kind.rawValue), .text(channel?.rawValue),
+         .date(occurredAt), .integer(durationMinutes), .bytes(body), .bool(sensitive), .bool(draft), .date(publishedAt), .date(now)]
     }
 }

@@ -50,12 +50,7 @@ actor AuditLog {
     @discardableResult
     func record(_ drafts: [AuditDraft], in transaction: any Database) async throws -> [Int64] {
         let at = Int64((clock.now().timeIntervalSince1970 * 1000).rounded())
-        var sequences: [Int64] = []
-        sequences.reserveCapacity(drafts.count)
-        for chunk in drafts.chunked(1000) {
-            sequences += try await write(chunk.map { ($0, at) }, on: transaction).map(\.sequence)
-        }
-        return sequences
+        return try await write(drafts.map { ($0, at) }, on: transaction).map(\.sequence)
     }
 
     private func flush() async {
@@ -102,9 +97,8 @@ actor AuditLog {
         guard let head = try await sql.raw("SELECT sequence, hash FROM audit_chain_head WHERE id = 1\(unsafeRaw: lock)").first() else {
             throw AuditError.headMissing
         }
-        let entries = Self.link(drafts, afterSequence: try head.decode(column: "sequence", as: Int64.self),
-                                hash: try head.decode(column: "hash", as: String.self))
-        try await insert(entries, on: db)
+        let entries = try await linkAndInsert(drafts, afterSequence: try head.decode(column: "sequence", as: Int64.self),
+                                              hash: try head.decode(column: "hash", as: String.self), on: db)
         // On SQLite a trigger moves the head with every inserted event (see AuditHeadFollowsEvents).
         if db.isPostgres, let last = entries.last {
             try await sql.update("audit_chain_head").set("sequence", to: last.sequence).set("hash", to: last.hash).where("id", .equal, 1).run()
@@ -121,18 +115,40 @@ actor AuditLog {
         }, after: hash)
     }
 
-    private func insert(_ entries: [AuditEntry], on db: any Database) async throws {
-        guard !entries.isEmpty else { return }
-        var insert = db.sql.insert(into: "audit_events").columns(
-            "sequence", "occurred_at_ms", "organisation_id", "actor_id", "actor_role", "action", "subject", "purpose",
-            "result_count", "query", "previous_hash", "hash")
-        for entry in entries {
-            insert = insert.values(
-                SQLBind(entry.sequence), SQLBind(entry.occurredAtMilliseconds), SQLBind(entry.organisationID), SQLBind(entry.actorID),
-                SQLBind(entry.actorRole), SQLBind(entry.action), SQLBind(entry.subject), SQLBind(entry.purpose),
-                SQLBind(entry.resultCount), SQLBind(entry.query), SQLBind(entry.previousHash), SQLBind(entry.hash))
+    /// Links and inserts a thousand events at a time. A large batch (an import's) is hashed on a worker thread a
+    /// chunk ahead of the one being inserted: the chain needs only the previous chunk's last hash, not its row.
+    private func linkAndInsert(_ drafts: [(AuditDraft, Int64)], afterSequence sequence: Int64, hash: String,
+                               on db: any Database) async throws -> [AuditEntry] {
+        guard drafts.count > 1000 else {
+            let entries = Self.link(drafts, afterSequence: sequence, hash: hash)
+            try await insert(entries, on: db)
+            return entries
         }
-        try await insert.run()
+        let chunks = drafts.chunked(1000)
+        @Sendable func linking(_ index: Int, after sequence: Int64, _ hash: String) -> Task<[AuditEntry], any Error> {
+            Task { try await Background.compute { Self.link(chunks[index], afterSequence: sequence, hash: hash) } }
+        }
+        var all: [AuditEntry] = []
+        all.reserveCapacity(drafts.count)
+        var next = linking(0, after: sequence, hash)
+        for index in chunks.indices {
+            let entries = try await next.value
+            if index + 1 < chunks.count, let last = entries.last { next = linking(index + 1, after: last.sequence, last.hash) }
+            try await insert(entries, on: db)
+            all += entries
+        }
+        return all
+    }
+
+    static let columns = ["sequence", "occurred_at_ms", "organisation_id", "actor_id", "actor_role", "action", "subject", "purpose",
+                          "result_count", "query", "previous_hash", "hash"]
+
+    private func insert(_ entries: [AuditEntry], on db: any Database) async throws {
+        try await BulkInsert.run(into: "audit_events", columns: Self.columns, rows: entries.map { entry in
+            [.integer(Int(entry.sequence)), .integer(Int(entry.occurredAtMilliseconds)), .uuid(entry.organisationID), .uuid(entry.actorID),
+             .text(entry.actorRole), .text(entry.action), .text(entry.subject), .text(entry.purpose), .integer(entry.resultCount),
+             .text(entry.query), .text(entry.previousHash), .text(entry.hash)]
+        }, on: db)
     }
 }
 

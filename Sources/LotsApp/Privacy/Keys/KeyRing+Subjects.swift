@@ -30,23 +30,22 @@ extension KeyRing {
         return key
     }
 
-    /// Fresh keys for new subjects, stored (wrapped) five hundred rows per statement.
-    func createSubjectKeys(_ subjectIDs: [UUID], organisationID: UUID, on database: any Database) async throws -> [UUID: SymmetricKey] {
+    /// Fresh keys for new subjects, not yet stored: `subjectKeyRow` gives each one's row (a key is random
+    /// bytes, so all of an import's are made at once and their rows written block by block).
+    func freshSubjectKeys(_ subjectIDs: [UUID]) throws -> [UUID: SymmetricKey] {
         var keys: [UUID: SymmetricKey] = [:]
         keys.reserveCapacity(subjectIDs.count)
-        for chunk in subjectIDs.chunked(500) {
-            var rows: [SubjectKey] = []
-            for id in chunk {
-                guard !shredded.contains(id) else { throw SubjectKeyError.shredded }
-                let key = SymmetricKey(size: .bits256)
-                keys[id] = key
-                rows.append(SubjectKey(subjectID: id, organisationID: organisationID,
-                                       wrappedKey: try wrap(key, context: Self.subjectContext(id, organisationID: organisationID)).base64EncodedString(),
-                                       kekFingerprint: fingerprint))
-            }
-            try await SubjectKey.insertAll(rows, on: database)
+        for id in subjectIDs {
+            guard !shredded.contains(id) else { throw SubjectKeyError.shredded }
+            keys[id] = SecureRandom.key()
         }
         return keys
+    }
+
+    /// The `subject_keys` row (in `SubjectKey.insertColumns` order) that stores a fresh key, wrapped.
+    func subjectKeyRow(_ subjectID: UUID, key: SymmetricKey, organisationID: UUID, now: Date) throws -> [ColumnValue] {
+        let wrapped = try wrap(key, context: Self.subjectContext(subjectID, organisationID: organisationID)).base64EncodedString()
+        return [.uuid(subjectID), .uuid(organisationID), .text(wrapped), .text(fingerprint), .date(now)]
     }
 
     /// Crypto-shredding: the subject goes on the shredded list first, then their key is deleted.

@@ -46,7 +46,7 @@ final class KeyRing: Sendable {
     }
 
     static func subjectContext(_ subjectID: UUID, organisationID: UUID) -> String {
-        "subject/\(organisationID.uuidString.lowercased())/\(subjectID.uuidString.lowercased())"
+        "subject/" + UUIDText.lowercase(organisationID) + "/" + UUIDText.lowercase(subjectID)
     }
 
     /// Unwraps with the key-encryption key that wrapped it (by its recorded fingerprint).
