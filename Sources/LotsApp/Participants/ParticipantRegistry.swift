@@ -70,16 +70,16 @@ struct ParticipantRegistry: Sendable {
         }
     }
 
-    /// Registers many participants inside the caller's transaction, as one would each after the other: a
-    /// genomförandereferens already registered (or earlier in the list) is a duplicate, a known person (or one
-    /// earlier in the list) gets a new placement. Look-ups, keys, rows and audit events go in batches, so an
-    /// import of a hundred thousand rows is a few hundred statements, not a few hundred thousand.
     /// The blind indexes a new participant is registered by: of the personnummer and of the genomförandereferens.
     struct Indexes: Sendable, Equatable {
         var person: String
         var `case`: String
     }
 
+    /// Registers many participants inside the caller's transaction, as one would each after the other: a
+    /// genomförandereferens already registered (or earlier in the list) is a duplicate, a known person (or one
+    /// earlier in the list) gets a new placement. Look-ups, keys, rows and audit events go in batches, so an
+    /// import of a hundred thousand rows is a few hundred statements, not a few hundred thousand.
     /// `indexes`, when given, are the items' own (an import's preview computed them), in the same order.
     func registerAll(_ items: [NewParticipant], indexes known: [Indexes]? = nil, organisationID: UUID, by actor: AuditDraft,
                      on db: any Database) async throws -> [Outcome] {
@@ -111,7 +111,7 @@ struct ParticipantRegistry: Sendable {
 
         var placementOwners = try await Self.placements(byCaseIndex: caseIndexes, organisationID: organisationID, on: db).mapValues(\.participantID)
         var people = try await Self.participants(byPersonIndex: personIndexes, organisationID: organisationID, on: db).mapValues { $0.id! }
-        let known = Set(people.values)
+        let registered = Set(people.values)
 
         // Decide each item's outcome in order, as if they were registered one by one.
         var outcomes: [Outcome] = []
@@ -138,16 +138,15 @@ struct ParticipantRegistry: Sendable {
 
         // Every new person's key is made first (random bytes: cheap), so rows can be sealed block by block.
         var keys = try keyRing.freshSubjectKeys(newPeople.map(\.id))
-        let extendedIDs = Array(Set(newPlacements.map(\.participantID)).intersection(known))
+        let extendedIDs = Array(Set(newPlacements.map(\.participantID)).intersection(registered))
         for chunk in extendedIDs.chunked(500) {
             keys.merge(try await keyRing.subjectKeys(chunk, organisationID: organisationID, on: db)) { new, _ in new }
         }
 
         // Each block's rows are encrypted (on a worker thread) while the block before is written: the sealing takes
         // one core while the database writes on the other (each measured as about half of a large import when done
-        // in turn).
-        // Within a block the keys go first, then the people, then the placements (which refer to both).
-        let createdAt = Set(newPeople.map(\.item))
+        // in turn). Within a block the keys go first, then the people, then the placements (which refer to both).
+        let creating = Set(newPeople.map(\.item))
         let now = Date()
         let blocks = newPlacements.chunked(1000)
         let sealKeys = keys
@@ -155,7 +154,7 @@ struct ParticipantRegistry: Sendable {
             var sealed = SealedBlock()
             for (index, participantID) in block {
                 guard let key = sealKeys[participantID] else { throw SubjectKeyError.missing }
-                if createdAt.contains(index) {
+                if creating.contains(index) {
                     sealed.keys.append(try keyRing.subjectKeyRow(participantID, key: key, organisationID: organisationID, now: now))
                     let email = items[index].email.flatMap { $0.isEmpty ? nil : $0 }
                     let emailIndex = email.map { BlindIndex.compute(Self.canonicalEmail($0), key: blindKey, domain: Participant.emailField) }

@@ -37,7 +37,7 @@ enum RegistrationController {
             RegistrationPage.render(.init(choices: choices, values: posted, problems: problems), context: req.pageContext)
                 .encodeResponse(status: .unprocessableEntity)
         }
-        var values: [AFField: String] = [:]
+        var values = AFAssignmentFile.FieldValues()
         for field in AFField.allCases { values[field] = posted[field.rawValue] }
         var problems: [String] = []
         let unitID = posted["unit"].flatMap(UUID.init(uuidString:)).flatMap { id in choices.units.first { $0.id == id }?.id }
