@@ -1,6 +1,8 @@
 import Fluent
 import Foundation
 import LotsCore
+import NIOCore
+import PostgresNIO
 import SQLKit
 import SQLiteNIO
 
@@ -205,6 +207,18 @@ enum ColumnValue: Sendable {
         }
     }
 
+    /// The same value bound for PostgreSQL with the type its column has (a NULL is left for the server to type).
+    func bind(into bindings: inout PostgresBindings) {
+        switch self {
+        case .uuid(let id): bindings.append(id)
+        case .text(let text): bindings.append(text)
+        case .bytes(let data): bindings.append(data.map { ByteBuffer(bytes: $0) })
+        case .integer(let number): bindings.append(number)
+        case .bool(let flag): bindings.append(flag)
+        case .date(let date): bindings.append(date)
+        }
+    }
+
     var encodable: any Encodable & Sendable {
         switch self {
         case .uuid(let id): id
@@ -219,7 +233,8 @@ enum ColumnValue: Sendable {
 
 /// Bulk inserts with plain SQL (imports, generated data): Fluent's `create` on an array gathers each
 /// model's values by reflection, and SQLKit serialises and encodes every bound value through `Encodable`;
-/// both dominated a hundred-thousand-row import. On SQLite the values are bound as the driver's own.
+/// both dominated a hundred-thousand-row import. The values are bound as each driver's own (SQLite's values,
+/// PostgreSQL's binary encodings); any other SQL database goes through SQLKit.
 enum BulkInsert {
     static func run(into table: String, columns: [String], rows: [[ColumnValue]], on db: any Database) async throws {
         guard !rows.isEmpty else { return }
@@ -241,6 +256,23 @@ enum BulkInsert {
                     for value in row { binds.append(value.sqlite) }
                 }
                 _ = try await sqlite.query(sql, binds)
+            } else if let postgres = db as? any PostgresDatabase {
+                var sql = head
+                var bindings = PostgresBindings(capacity: chunk.count * columns.count)
+                var placeholder = 0
+                for (offset, row) in chunk.enumerated() {
+                    precondition(row.count == columns.count, "a row for \(table) has \(row.count) values for \(columns.count) columns")
+                    sql += offset > 0 ? ", (" : "("
+                    for (position, value) in row.enumerated() {
+                        placeholder += 1
+                        sql += position > 0 ? ", $" : "$"
+                        sql += String(placeholder)
+                        value.bind(into: &bindings)
+                    }
+                    sql += ")"
+                }
+                let query = PostgresQuery(unsafeSQL: sql, binds: bindings)
+                _ = try await postgres.withConnection { $0.query(query, logger: db.logger) }.get()
             } else {
                 var insert = db.sql.insert(into: table).columns(columns)
                 for row in chunk { insert = insert.values(row.map { SQLBind($0.encodable) }) }
