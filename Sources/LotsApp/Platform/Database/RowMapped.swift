@@ -294,12 +294,9 @@ extension RowInsertable {
     }
 }
 
-extension SubjectKey: RowInsertable {
+extension SubjectKey {
+    /// The columns of `KeyRing.subjectKeyRow`.
     static let insertColumns = ["subject_id", "organisation_id", "wrapped_key", "kek_fingerprint", "created_at"]
-
-    func insertValues(now: Date) -> [ColumnValue] {
-        [.uuid(id), .uuid(organisationID), .text(wrappedKey), .text(kekFingerprint), .date(now)]
-    }
 }
 
 extension Appointment: RowInsertable {
