@@ -207,18 +207,6 @@ enum ColumnValue: Sendable {
         }
     }
 
-    /// The same value bound for PostgreSQL with the type its column has (a NULL is left for the server to type).
-    func bind(into bindings: inout PostgresBindings) {
-        switch self {
-        case .uuid(let id): bindings.append(id)
-        case .text(let text): bindings.append(text)
-        case .bytes(let data): bindings.append(data.map { ByteBuffer(bytes: $0) })
-        case .integer(let number): bindings.append(number)
-        case .bool(let flag): bindings.append(flag)
-        case .date(let date): bindings.append(date)
-        }
-    }
-
     var encodable: any Encodable & Sendable {
         switch self {
         case .uuid(let id): id
@@ -233,14 +221,15 @@ enum ColumnValue: Sendable {
 
 /// Bulk inserts with plain SQL (imports, generated data): Fluent's `create` on an array gathers each
 /// model's values by reflection, and SQLKit serialises and encodes every bound value through `Encodable`;
-/// both dominated a hundred-thousand-row import. The values are bound as each driver's own (SQLite's values,
-/// PostgreSQL's binary encodings); any other SQL database goes through SQLKit.
+/// both dominated a hundred-thousand-row import. The values are bound as each driver's own: SQLite's values, and
+/// on PostgreSQL one binary array per column; any other SQL database goes through SQLKit.
 enum BulkInsert {
     static func run(into table: String, columns: [String], rows: [[ColumnValue]], on db: any Database) async throws {
         guard !rows.isEmpty else { return }
         // At most about 30,000 bound values per statement (SQLite allows 32,766, PostgreSQL 65,535).
         let perStatement = max(1, 30_000 / columns.count)
-        let head = "INSERT INTO \"\(table)\" (" + columns.map { "\"\($0)\"" }.joined(separator: ", ") + ") VALUES "
+        let into = "INSERT INTO \"\(table)\" (" + columns.map { "\"\($0)\"" }.joined(separator: ", ") + ") "
+        let head = into + "VALUES "
         for start in stride(from: 0, to: rows.count, by: perStatement) {
             let chunk = rows[start..<min(start + perStatement, rows.count)]
             if let sqlite = db as? any SQLiteDatabase {
@@ -256,22 +245,18 @@ enum BulkInsert {
                     for value in row { binds.append(value.sqlite) }
                 }
                 _ = try await sqlite.query(sql, binds)
-            } else if let postgres = db as? any PostgresDatabase {
-                var sql = head
-                var bindings = PostgresBindings(capacity: chunk.count * columns.count)
-                var placeholder = 0
-                for (offset, row) in chunk.enumerated() {
+            } else if let postgres = db as? any PostgresDatabase, let first = chunk.first {
+                // One array parameter per column, unnested into rows: a statement of a few parameters to parse and
+                // plan instead of one with a parameter per value.
+                var arrays = first.map(PostgresColumnArray.init(for:))
+                for row in chunk {
                     precondition(row.count == columns.count, "a row for \(table) has \(row.count) values for \(columns.count) columns")
-                    sql += offset > 0 ? ", (" : "("
-                    for (position, value) in row.enumerated() {
-                        placeholder += 1
-                        sql += position > 0 ? ", $" : "$"
-                        sql += String(placeholder)
-                        value.bind(into: &bindings)
-                    }
-                    sql += ")"
+                    for (position, value) in row.enumerated() { arrays[position].append(value) }
                 }
-                let query = PostgresQuery(unsafeSQL: sql, binds: bindings)
+                var bindings = PostgresBindings(capacity: arrays.count)
+                for array in arrays { bindings.append(array) }
+                let parameters = arrays.enumerated().map { "$\($0.offset + 1)::\($0.element.sqlType)[]" }.joined(separator: ", ")
+                let query = PostgresQuery(unsafeSQL: into + "SELECT * FROM unnest(" + parameters + ")", binds: bindings)
                 _ = try await postgres.withConnection { $0.query(query, logger: db.logger) }.get()
             } else {
                 var insert = db.sql.insert(into: table).columns(columns)
@@ -279,6 +264,68 @@ enum BulkInsert {
                 try await insert.run()
             }
         }
+    }
+}
+
+/// One column's values as a PostgreSQL array in binary form, NULLs included (PostgresNIO's own arrays take none).
+/// Every value of a column has the same case as the first row's.
+struct PostgresColumnArray: PostgresDynamicTypeEncodable {
+    let psqlType: PostgresDataType
+    let elementType: PostgresDataType
+    /// The element type as SQL names it, for the parameter's cast.
+    let sqlType: String
+    private var elements = ByteBuffer()
+    private var count: Int32 = 0
+    private var hasNull = false
+
+    var psqlFormat: PostgresFormat { .binary }
+
+    init(for value: ColumnValue) {
+        switch value {
+        case .uuid: (psqlType, elementType, sqlType) = (.uuidArray, .uuid, "uuid")
+        case .text: (psqlType, elementType, sqlType) = (.textArray, .text, "text")
+        case .bytes: (psqlType, elementType, sqlType) = (.byteaArray, .bytea, "bytea")
+        case .integer: (psqlType, elementType, sqlType) = (.int8Array, .int8, "int8")
+        case .bool: (psqlType, elementType, sqlType) = (.boolArray, .bool, "bool")
+        case .date: (psqlType, elementType, sqlType) = (.timestamptzArray, .timestamptz, "timestamptz")
+        }
+    }
+
+    mutating func append(_ value: ColumnValue) {
+        count += 1
+        switch (value, elementType) {
+        case (.uuid(let id), .uuid): write(id)
+        case (.text(let text), .text): write(text)
+        case (.bytes(let data), .bytea): write(data.map { ByteBuffer(bytes: $0) })
+        case (.integer(let number), .int8): write(number)
+        case (.bool(let flag), .bool): write(flag)
+        case (.date(let date), .timestamptz): write(date)
+        default: preconditionFailure("a column's values differ in type")
+        }
+    }
+
+    /// An element: its length and its binary encoding, or a length of -1 for NULL.
+    private mutating func write(_ value: (some PostgresNonThrowingEncodable)?) {
+        guard let value else {
+            elements.writeInteger(Int32(-1))
+            hasNull = true
+            return
+        }
+        let lengthAt = elements.writerIndex
+        elements.writeInteger(Int32(0))
+        let start = elements.writerIndex
+        value.encode(into: &elements, context: .default)
+        elements.setInteger(Int32(elements.writerIndex - start), at: lengthAt)
+    }
+
+    /// One dimension: its count of elements from index 1, whether any is NULL, and the element type.
+    func encode<JSONEncoder: PostgresJSONEncoder>(into buffer: inout ByteBuffer, context: PostgresEncodingContext<JSONEncoder>) {
+        buffer.writeInteger(Int32(1))
+        buffer.writeInteger(Int32(hasNull ? 1 : 0))
+        buffer.writeInteger(elementType.rawValue)
+        buffer.writeInteger(count)
+        buffer.writeInteger(Int32(1))
+        buffer.writeImmutableBuffer(elements)
     }
 }
 
