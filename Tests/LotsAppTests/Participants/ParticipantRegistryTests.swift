@@ -9,10 +9,7 @@ import Vapor
 @Suite struct ParticipantRegistryTests {
     @Test func aBatchDecidesEachItemInOrderAndWritesNothingOnAForeignUnit() async throws {
         try await withLotsApp { app in
-            try await app.demoSeeder.seedIfEmpty(on: app.db)
-            let organisation = try #require(try await Organisation.query(on: app.db).filter(\.$slug == DemoData.caseManagement.slug).first())
-            let organisationID = try organisation.requireID()
-            let unit = try #require(try await OrganisationUnit.query(on: app.db).filter(\.$organisation.$id == organisationID).first()?.requireID())
+            let (organisationID, unit) = try await Self.demoOrganisationAndUnit(app)
             @Sendable func person(_ n: Int, case caseNumber: String) -> ParticipantRegistry.NewParticipant {
                 .init(personalNumber: DemoData.identityNumber(300 + n), givenName: "Batch\(n)", familyName: "Testsson", email: "batch\(n)@deltagare.example",
                       placement: .init(unitID: unit, caseNumber: caseNumber, level: "A", startsOn: CivilDate(year: 2026, month: 11, day: 1)!,
@@ -61,10 +58,7 @@ import Vapor
     /// every row written by plain SQL reads back through Fluent and opens with its person's key.
     @Test func aBatchOfSeveralBlocksKeepsItsOrderAcrossBlocks() async throws {
         try await withLotsApp { app in
-            try await app.demoSeeder.seedIfEmpty(on: app.db)
-            let organisation = try #require(try await Organisation.query(on: app.db).filter(\.$slug == DemoData.caseManagement.slug).first())
-            let organisationID = try organisation.requireID()
-            let unit = try #require(try await OrganisationUnit.query(on: app.db).filter(\.$organisation.$id == organisationID).first()?.requireID())
+            let (organisationID, unit) = try await Self.demoOrganisationAndUnit(app)
             let born = CivilDate(year: 1981, month: 3, day: 1)!
             @Sendable func person(_ n: Int, case caseNumber: String) -> ParticipantRegistry.NewParticipant {
                 .init(personalNumber: SwedishIdentityNumber(birthDate: born.adding(days: n / 800), birthNumber: 100 + n % 800),
@@ -116,5 +110,13 @@ import Vapor
             #expect(references.sorted() == ["M-7", "M-EXTRA"], "the placement of the last block belongs to the person of the first")
         }
     }
-}
 
+    /// The seeded demo organisation and one of its units.
+    static func demoOrganisationAndUnit(_ app: Application) async throws -> (organisationID: UUID, unit: UUID) {
+        try await app.demoSeeder.seedIfEmpty(on: app.db)
+        let organisation = try #require(try await Organisation.query(on: app.db).filter(\.$slug == DemoData.caseManagement.slug).first())
+        let organisationID = try organisation.requireID()
+        let unit = try #require(try await OrganisationUnit.query(on: app.db).filter(\.$organisation.$id == organisationID).first()?.requireID())
+        return (organisationID, unit)
+    }
+}

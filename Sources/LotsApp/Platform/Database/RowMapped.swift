@@ -206,27 +206,16 @@ enum ColumnValue: Sendable {
         case .date(let date): date.map { .float($0.timeIntervalSince1970) } ?? .null
         }
     }
-
-    var encodable: any Encodable & Sendable {
-        switch self {
-        case .uuid(let id): id
-        case .text(let text): text
-        case .bytes(let data): data
-        case .integer(let number): number
-        case .bool(let flag): flag
-        case .date(let date): date
-        }
-    }
 }
 
 /// Bulk inserts with plain SQL (imports, generated data): Fluent's `create` on an array gathers each
 /// model's values by reflection, and SQLKit serialises and encodes every bound value through `Encodable`;
 /// both dominated a hundred-thousand-row import. The values are bound as each driver's own: SQLite's values, and
-/// on PostgreSQL one binary array per column; any other SQL database goes through SQLKit.
+/// on PostgreSQL one binary array per column.
 enum BulkInsert {
     static func run(into table: String, columns: [String], rows: [[ColumnValue]], on db: any Database) async throws {
         guard !rows.isEmpty else { return }
-        // At most about 30,000 bound values per statement (SQLite allows 32,766, PostgreSQL 65,535).
+        // At most about 30,000 bound values per SQLite statement (it allows 32,766); PostgreSQL's arrays take the same rows.
         let perStatement = max(1, 30_000 / columns.count)
         let into = "INSERT INTO \"\(table)\" (" + columns.map { "\"\($0)\"" }.joined(separator: ", ") + ") "
         let head = into + "VALUES "
@@ -259,9 +248,7 @@ enum BulkInsert {
                 let query = PostgresQuery(unsafeSQL: into + "SELECT * FROM unnest(" + parameters + ")", binds: bindings)
                 _ = try await postgres.withConnection { $0.query(query, logger: db.logger) }.get()
             } else {
-                var insert = db.sql.insert(into: table).columns(columns)
-                for row in chunk { insert = insert.values(row.map { SQLBind($0.encodable) }) }
-                try await insert.run()
+                preconditionFailure("Lots stores its data in SQLite or PostgreSQL")
             }
         }
     }
